@@ -1,0 +1,55 @@
+package vn.thongsuot.escalation;
+
+import java.time.LocalDate;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Readable issue numbers {@code VM-<year>-<province>-<sequence>}, e.g. {@code VM-2026-31-000123}:
+ * one gap-free sequence per province and year. The increment is a row lock in the caller's
+ * transaction, so a rolled-back filing gives its number back and two nodes never hand out the same.
+ */
+@Component
+public class IssueNumbers {
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate separateTransaction;
+
+  IssueNumbers(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    this.jdbc = jdbc;
+    this.separateTransaction = new TransactionTemplate(transactions);
+    this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  public String next(String provinceCode, LocalDate filedOn) {
+    int year = filedOn.getYear();
+    if (jdbc.update("UPDATE ts_issue_number SET last_value = last_value + 1"
+        + " WHERE year_no = ? AND province_code = ?", year, provinceCode) == 0) {
+      createCounter(year, provinceCode);
+      jdbc.update("UPDATE ts_issue_number SET last_value = last_value + 1"
+          + " WHERE year_no = ? AND province_code = ?", year, provinceCode);
+    }
+    Integer value = jdbc.queryForObject("SELECT last_value FROM ts_issue_number"
+        + " WHERE year_no = ? AND province_code = ?", Integer.class, year, provinceCode);
+    return format(year, provinceCode, value);
+  }
+
+  static String format(int year, String provinceCode, int sequence) {
+    return String.format("VM-%d-%s-%06d", year, provinceCode, sequence);
+  }
+
+  /** The first filing of a province in a year creates its counter; a concurrent twin may win. */
+  private void createCounter(int year, String provinceCode) {
+    try {
+      separateTransaction.executeWithoutResult(status -> jdbc.update(
+          "INSERT INTO ts_issue_number (year_no, province_code, last_value) VALUES (?, ?, 0)",
+          year, provinceCode));
+    } catch (DuplicateKeyException alreadyCreated) {
+      // another filing created it first: fine, the caller increments it
+    }
+  }
+}

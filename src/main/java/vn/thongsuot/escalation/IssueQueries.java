@@ -1,0 +1,74 @@
+package vn.thongsuot.escalation;
+
+import java.time.Instant;
+import java.util.List;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import vn.thongsuot.directory.UnitDirectory;
+import vn.thongsuot.system.CurrentOfficial;
+import vn.thongsuot.system.RejectedRequest;
+
+/** Reads an issue for {@code GET /api/issues/{number}}: its row, its open task and its timeline. */
+@Service
+public class IssueQueries {
+
+  private final IssueRecords records;
+  private final IssueAccessRules access;
+  private final TaskService tasks;
+  private final UnitDirectory directory;
+  private final EscalationLadder ladder;
+
+  IssueQueries(IssueRecords records, IssueAccessRules access, TaskService tasks,
+      UnitDirectory directory, EscalationLadder ladder) {
+    this.records = records;
+    this.access = access;
+    this.tasks = tasks;
+    this.directory = directory;
+    this.ladder = ladder;
+  }
+
+  public IssueRecord find(String number) {
+    return records.find(number).orElseThrow(() -> new RejectedRequest(
+        RejectedRequest.Reason.NOT_FOUND, "Không có vướng mắc số " + number + "."));
+  }
+
+  public IssueView view(String number, CurrentOfficial official) {
+    IssueRecord issue = find(number);
+    access.checkRead(issue, official);
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    IssueView.Current current = null;
+    if (issue.status() == IssueStatus.OPEN && issue.currentGroup() != null) {
+      List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(number).active()
+          .orderByTaskCreateTime().desc().list();
+      Task task = open.isEmpty() ? null : open.get(0);
+      Level level = Level.of(issue.currentLevel()).orElse(null);
+      current = new IssueView.Current(issue.currentLevel(), level == null ? null : level.label(),
+          issue.currentGroup(), name(issue.currentGroup()), task == null ? null : task.getAssignee(),
+          task == null ? null : task.getName(), issue.deadline(),
+          VietnameseDates.dateTime(issue.deadline()),
+          issue.deadline() == null ? null : ladder.workingDaysLeft(issue.deadline(), now),
+          issue.overdue(), issue.legalBasis());
+    }
+    List<IssueView.Entry> timeline = records.timeline(number).stream()
+        .map(e -> new IssueView.Entry(e.at(), e.type().name(), e.type().label(), e.level(),
+            e.unitGroup(), e.unitGroup() == null ? null : name(e.unitGroup()), e.actor(), e.outcome(),
+            e.outcome() == null ? null : Outcome.label(e.outcome()), e.text(), e.deadline()))
+        .toList();
+    var commune = directory.commune(issue.communeCode()).orElseThrow();
+    return new IssueView(issue.number(), issue.status().name(), issue.status().label(),
+        issue.communeCode(), commune.name(), issue.provinceCode(), commune.province().name(),
+        issue.field(), ladder.routing(issue.field()).map(FieldRouting::fieldName).orElse(issue.field()),
+        issue.urgency().name(), issue.title(), issue.description(), issue.attempted(),
+        issue.regulation(), issue.filedBy(), issue.filedAt(), current, timeline);
+  }
+
+  private String name(String group) {
+    try {
+      return directory.unitName(group);
+    } catch (IllegalArgumentException unknown) {
+      return group;
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package vn.thongsuot.escalation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * {@code ts_issue} and {@code ts_issue_event}. Called from delegates, so every write joins the
+ * engine's transaction: an issue's row and its timeline never disagree with the process.
+ */
+@Repository
+public class IssueRecords {
+
+  private static final String COLUMNS = "issue_number, process_instance_id, commune_code, province_code,"
+      + " field_code, urgency, title, description, attempted, regulation, filed_by, filed_at, status,"
+      + " current_level, current_group, deadline_at, legal_basis, overdue, closed_at";
+
+  private final JdbcTemplate jdbc;
+
+  IssueRecords(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void insert(IssueRecord issue) {
+    jdbc.update("INSERT INTO ts_issue (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        issue.number(), issue.processInstanceId(), issue.communeCode(), issue.provinceCode(),
+        issue.field(), issue.urgency().name(), issue.title(), issue.description(), issue.attempted(),
+        issue.regulation(), issue.filedBy(), ts(issue.filedAt()), issue.status().name(),
+        issue.currentLevel(), issue.currentGroup(), ts(issue.deadline()), issue.legalBasis(),
+        issue.overdue(), ts(issue.closedAt()));
+  }
+
+  public Optional<IssueRecord> find(String number) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM ts_issue WHERE issue_number = ?", this::issue, number)
+        .stream().findFirst();
+  }
+
+  /** The issue reached a level (or came back to it after a pause): new holder and deadline. */
+  public void moveTo(String number, String level, String group, Instant deadline, String legalBasis) {
+    jdbc.update("UPDATE ts_issue SET current_level = ?, current_group = ?, deadline_at = ?,"
+        + " legal_basis = ?, overdue = FALSE WHERE issue_number = ?",
+        level, group, ts(deadline), legalBasis, number);
+  }
+
+  public void extendDeadline(String number, Instant deadline) {
+    jdbc.update("UPDATE ts_issue SET deadline_at = ?, overdue = FALSE WHERE issue_number = ?",
+        ts(deadline), number);
+  }
+
+  public void markOverdue(String number) {
+    jdbc.update("UPDATE ts_issue SET overdue = TRUE WHERE issue_number = ?", number);
+  }
+
+  public void close(String number, IssueStatus status, Instant at) {
+    jdbc.update("UPDATE ts_issue SET status = ?, closed_at = ?, current_level = NULL,"
+        + " current_group = NULL, deadline_at = NULL, overdue = FALSE WHERE issue_number = ?",
+        status.name(), ts(at), number);
+  }
+
+  public void append(TimelineEvent event) {
+    jdbc.update("INSERT INTO ts_issue_event (issue_number, occurred_at, event_type, level_code,"
+        + " unit_group, actor, outcome, text, deadline_at) VALUES (?,?,?,?,?,?,?,?,?)",
+        event.issueNumber(), ts(event.at()), event.type().name(), event.level(), event.unitGroup(),
+        event.actor(), event.outcome(), event.text(), ts(event.deadline()));
+  }
+
+  public List<TimelineEvent> timeline(String number) {
+    return jdbc.query("SELECT issue_number, occurred_at, event_type, level_code, unit_group, actor,"
+        + " outcome, text, deadline_at FROM ts_issue_event WHERE issue_number = ? ORDER BY occurred_at, id",
+        (rs, i) -> new TimelineEvent(rs.getString(1), instant(rs, 2), EventType.valueOf(rs.getString(3)),
+            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+            instant(rs, 9)),
+        number);
+  }
+
+  /** Every unit the issue has been with: they may read it afterwards. */
+  public List<String> unitsInvolved(String number) {
+    return jdbc.queryForList("SELECT DISTINCT unit_group FROM ts_issue_event WHERE issue_number = ?"
+        + " AND unit_group IS NOT NULL", String.class, number);
+  }
+
+  private IssueRecord issue(ResultSet rs, int row) throws SQLException {
+    return new IssueRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+        rs.getString(5), Urgency.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8),
+        rs.getString(9), rs.getString(10), rs.getString(11), instant(rs, 12),
+        IssueStatus.valueOf(rs.getString(13)), rs.getString(14), rs.getString(15), instant(rs, 16),
+        rs.getString(17), rs.getBoolean(18), instant(rs, 19));
+  }
+
+  private static Timestamp ts(Instant instant) {
+    return instant == null ? null : Timestamp.from(instant);
+  }
+
+  private static Instant instant(ResultSet rs, int column) throws SQLException {
+    Timestamp value = rs.getTimestamp(column);
+    return value == null ? null : value.toInstant();
+  }
+}

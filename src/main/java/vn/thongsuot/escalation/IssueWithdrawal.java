@@ -1,0 +1,48 @@
+package vn.thongsuot.escalation;
+
+import static vn.thongsuot.escalation.process.IssueVariables.WITHDRAWAL_REASON;
+import static vn.thongsuot.escalation.process.IssueVariables.WITHDRAWN_BY;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.thongsuot.escalation.process.CommuneIssueEscalationModel;
+import vn.thongsuot.system.CurrentOfficial;
+import vn.thongsuot.system.RejectedRequest;
+
+/** The filing commune withdraws its issue, with a reason, wherever the issue is on the ladder. */
+@Service
+public class IssueWithdrawal {
+
+  static final int REASON_MAX = 1000;
+
+  private final IssueQueries queries;
+  private final IssueAccessRules access;
+  private final RuntimeService runtime;
+
+  IssueWithdrawal(IssueQueries queries, IssueAccessRules access, RuntimeService runtime) {
+    this.queries = queries;
+    this.access = access;
+    this.runtime = runtime;
+  }
+
+  @Transactional
+  public void withdraw(String number, String reason, CurrentOfficial official) {
+    IssueRecord issue = queries.find(number);
+    access.checkFilingCommune(issue, official);
+    String trimmed = reason == null ? "" : reason.strip();
+    if (trimmed.isEmpty() || trimmed.length() > REASON_MAX) {
+      throw new RejectedRequest(RejectedRequest.Reason.INVALID,
+          "Cần nêu lý do rút vướng mắc (tối đa " + REASON_MAX + " ký tự).");
+    }
+    if (issue.status() != IssueStatus.OPEN) {
+      throw new RejectedRequest(RejectedRequest.Reason.CONFLICT,
+          "Vướng mắc " + number + " đã kết thúc (" + issue.status().label() + "), không rút được nữa.");
+    }
+    runtime.createMessageCorrelation(CommuneIssueEscalationModel.MESSAGE_ISSUE_WITHDRAWN)
+        .processInstanceId(issue.processInstanceId())
+        .setVariable(WITHDRAWAL_REASON, trimmed)
+        .setVariable(WITHDRAWN_BY, official.userId())
+        .correlateWithResult();
+  }
+}

@@ -1,0 +1,37 @@
+package vn.thongsuot.escalation;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import vn.thongsuot.calendar.WorkingDayCalendar;
+
+/** Instants as officials read them: Vietnamese order, Vietnam's time zone. */
+public final class VietnameseDates {
+
+  private static final DateTimeFormatter DATE_TIME =
+      DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy").withZone(WorkingDayCalendar.VIETNAM);
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(WorkingDayCalendar.VIETNAM);
+
+  private VietnameseDates() {}
+
+  /** "17:00 ngày 24/11/2026". */
+  public static String dateTime(Instant instant) {
+    return instant == null ? "" : DATE_TIME.format(instant);
+  }
+
+  /** "24/11/2026". */
+  public static String date(Instant instant) {
+    return instant == null ? "" : DATE.format(instant);
+  }
+
+  /** "còn 3 ngày làm việc", "đến hạn hôm nay", "quá hạn 2 ngày làm việc". */
+  public static String daysLeft(int workingDays) {
+    if (workingDays > 0) {
+      return "còn " + workingDays + " ngày làm việc";
+    }
+    if (workingDays == 0) {
+      return "đến hạn trong ngày làm việc này";
+    }
+    return "quá hạn " + (-workingDays) + " ngày làm việc";
+  }
+}

@@ -1,0 +1,60 @@
+package vn.thongsuot.escalation.process;
+
+import static vn.thongsuot.escalation.process.IssueVariables.*;
+
+import java.time.Instant;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.thongsuot.escalation.EventType;
+import vn.thongsuot.escalation.IssueRecords;
+import vn.thongsuot.escalation.IssueStatus;
+import vn.thongsuot.escalation.TimelineEvent;
+
+/** The commune's assessment, the end of an issue, and its withdrawal, as the timeline keeps them. */
+@Configuration
+class IssueClosing {
+
+  private final IssueRecords records;
+
+  IssueClosing(IssueRecords records) {
+    this.records = records;
+  }
+
+  @Bean
+  JavaDelegate recordAssessment() {
+    return execution -> {
+      String number = (String) execution.getVariable(ISSUE_NUMBER);
+      records.append(new TimelineEvent(number, EngineTime.now(), EventType.ASSESSED,
+          (String) execution.getVariable(ANSWERED_LEVEL), (String) execution.getVariable(COMMUNE_GROUP),
+          (String) execution.getVariable(ASSESSED_BY), (String) execution.getVariable(ASSESSMENT),
+          (String) execution.getVariable(ASSESSMENT_COMMENT), null));
+      // A new round: the next level's answer must not be confused with this one.
+      execution.removeVariable(ASSESSMENT_COMMENT);
+    };
+  }
+
+  @Bean
+  JavaDelegate closeIssue() {
+    return execution -> {
+      String number = (String) execution.getVariable(ISSUE_NUMBER);
+      Instant now = EngineTime.now();
+      records.close(number, IssueStatus.RESOLVED, now);
+      records.append(new TimelineEvent(number, now, EventType.RESOLVED,
+          (String) execution.getVariable(ANSWERED_LEVEL), (String) execution.getVariable(ANSWERED_GROUP),
+          null, null, null, null));
+    };
+  }
+
+  @Bean
+  JavaDelegate recordWithdrawal() {
+    return execution -> {
+      String number = (String) execution.getVariable(ISSUE_NUMBER);
+      Instant now = EngineTime.now();
+      records.close(number, IssueStatus.WITHDRAWN, now);
+      records.append(new TimelineEvent(number, now, EventType.WITHDRAWN, null,
+          (String) execution.getVariable(COMMUNE_GROUP), (String) execution.getVariable(WITHDRAWN_BY),
+          null, (String) execution.getVariable(WITHDRAWAL_REASON), null));
+    };
+  }
+}

@@ -1,0 +1,72 @@
+package vn.thongsuot.escalation.process;
+
+import static vn.thongsuot.escalation.process.IssueVariables.*;
+
+import java.time.Instant;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.thongsuot.escalation.EscalationLadder;
+import vn.thongsuot.escalation.EventType;
+import vn.thongsuot.escalation.IssueRecords;
+import vn.thongsuot.escalation.LevelAssignment;
+import vn.thongsuot.escalation.TimelineEvent;
+
+/**
+ * The level's clock stops while the commune supplies information and starts again with the
+ * working days that were left: the unit is not blamed for the commune's time.
+ */
+@Configuration
+class LevelClock {
+
+  private final EscalationLadder ladder;
+  private final IssueRecords records;
+
+  LevelClock(EscalationLadder ladder, IssueRecords records) {
+    this.ladder = ladder;
+    this.records = records;
+  }
+
+  @Bean
+  JavaDelegate pauseClock() {
+    return execution -> {
+      Instant now = EngineTime.now();
+      LevelAssignment running = LevelState.read(execution);
+      int remaining = Math.max(0, ladder.workingDaysLeft(running.deadline(), now));
+      execution.setVariable(PAUSED_REMAINING_DAYS, remaining);
+      String communeGroup = (String) execution.getVariable(COMMUNE_GROUP);
+      LevelAssignment info = ladder.communeTask(EscalationLadder.COMMUNE_INFO, communeGroup,
+          LevelState.urgency(execution), now);
+      execution.setVariable(INFO_REQUEST, execution.getVariable(ANSWER));
+      execution.setVariable(INFO_DEADLINE, EngineTime.date(info.deadline()));
+      execution.setVariable(INFO_REMINDER_AT, EngineTime.date(info.reminderAt()));
+      String number = LevelState.issueNumber(execution);
+      records.moveTo(number, running.levelCode(), communeGroup, info.deadline(), info.legalBasis());
+      records.append(new TimelineEvent(number, now, EventType.INFO_REQUESTED, running.levelCode(),
+          running.groupId(), (String) execution.getVariable(ANSWERED_BY), null,
+          execution.getVariable(ANSWER) + "\nThời hạn của đơn vị tạm dừng, còn " + remaining
+              + " ngày làm việc.", info.deadline()));
+    };
+  }
+
+  @Bean
+  JavaDelegate resumeClock() {
+    return execution -> {
+      Instant now = EngineTime.now();
+      int remaining = ((Number) execution.getVariable(PAUSED_REMAINING_DAYS)).intValue();
+      LevelAssignment resumed = ladder.resume(LevelState.read(execution), LevelState.urgency(execution),
+          remaining, now);
+      LevelState.write(execution, resumed);
+      String number = LevelState.issueNumber(execution);
+      records.moveTo(number, resumed.levelCode(), resumed.groupId(), resumed.deadline(),
+          resumed.legalBasis());
+      records.append(new TimelineEvent(number, now, EventType.INFO_SUPPLIED, resumed.levelCode(),
+          (String) execution.getVariable(COMMUNE_GROUP), (String) execution.getVariable(SUPPLIED_BY),
+          null, (String) execution.getVariable(SUPPLIED_INFO), resumed.deadline()));
+      // The unit answers afresh: its form must not come back pre-filled with "more information".
+      execution.removeVariable(OUTCOME);
+      execution.removeVariable(ANSWER);
+      execution.removeVariable(SUPPLIED_INFO);
+    };
+  }
+}

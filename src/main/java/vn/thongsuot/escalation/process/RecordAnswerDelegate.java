@@ -1,0 +1,65 @@
+package vn.thongsuot.escalation.process;
+
+import static vn.thongsuot.escalation.process.IssueVariables.*;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import vn.thongsuot.calendar.WorkingDayCalendar;
+import vn.thongsuot.escalation.EscalationLadder;
+import vn.thongsuot.escalation.EventType;
+import vn.thongsuot.escalation.IssueRecords;
+import vn.thongsuot.escalation.Level;
+import vn.thongsuot.escalation.Outcome;
+import vn.thongsuot.escalation.TimelineEvent;
+import vn.thongsuot.escalation.VietnameseDates;
+
+/**
+ * A level answered: keep the answer in the timeline and work out the dates a roadmap or a
+ * National Assembly session needs. A request for more information is recorded by the pause.
+ */
+@Component("recordAnswer")
+class RecordAnswerDelegate implements JavaDelegate {
+
+  private final IssueRecords records;
+  private final EscalationLadder ladder;
+
+  RecordAnswerDelegate(IssueRecords records, EscalationLadder ladder) {
+    this.records = records;
+    this.ladder = ladder;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String outcome = (String) execution.getVariable(OUTCOME);
+    if (Outcome.MORE_INFO.equals(outcome)) {
+      return;
+    }
+    Level level = LevelState.level(execution);
+    Instant now = EngineTime.now();
+    String answer = (String) execution.getVariable(ANSWER);
+    StringBuilder text = new StringBuilder(answer);
+    if (Outcome.ROADMAP.equals(outcome)) {
+      Instant target = endOfDay((String) execution.getVariable(ROADMAP_TARGET_DATE));
+      Instant followUp = ladder.roadmapFollowUp(target, LevelState.urgency(execution), now);
+      execution.setVariable(ROADMAP_FOLLOW_UP_AT, EngineTime.date(followUp));
+      text.append("\nHạn hoàn thành lộ trình: ").append(VietnameseDates.date(target))
+          .append(". Báo cáo tiến độ: ").append(VietnameseDates.dateTime(followUp)).append('.');
+    }
+    if (Outcome.ON_AGENDA.equals(outcome)) {
+      Instant sessionEnd = endOfDay((String) execution.getVariable(SESSION_END_DATE));
+      execution.setVariable(SESSION_END_AT, EngineTime.date(sessionEnd));
+      text.append("\nBế mạc kỳ họp: ").append(VietnameseDates.date(sessionEnd)).append('.');
+    }
+    records.append(new TimelineEvent(LevelState.issueNumber(execution), now, EventType.ANSWERED,
+        level.name(), (String) execution.getVariable(RESPONSIBLE_GROUP),
+        (String) execution.getVariable(ANSWERED_BY), outcome, text.toString(), null));
+  }
+
+  private Instant endOfDay(String isoDate) {
+    LocalDate date = LocalDate.parse(isoDate.strip().substring(0, 10));
+    return date.atTime(ladder.calendar().endOfDay()).atZone(WorkingDayCalendar.VIETNAM).toInstant();
+  }
+}

@@ -1,0 +1,51 @@
+package vn.thongsuot.escalation.process;
+
+import static vn.thongsuot.escalation.process.IssueVariables.*;
+
+import java.time.Instant;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+import vn.thongsuot.escalation.EscalationLadder;
+import vn.thongsuot.escalation.IssueRecord;
+import vn.thongsuot.escalation.IssueRecords;
+import vn.thongsuot.escalation.TimelineText;
+import vn.thongsuot.escalation.VietnameseDates;
+
+/**
+ * What an official sees on a task: a name that says issue, commune and step at a glance, and
+ * read-only copies of the issue, its deadline and its timeline (task-local, fresh at creation).
+ */
+@Component
+class TaskPresentation {
+
+  private final IssueRecords records;
+  private final TimelineText timelineText;
+  private final EscalationLadder ladder;
+
+  TaskPresentation(IssueRecords records, TimelineText timelineText, EscalationLadder ladder) {
+    this.records = records;
+    this.timelineText = timelineText;
+    this.ladder = ladder;
+  }
+
+  void present(DelegateTask task, String step) {
+    String number = (String) task.getVariable(ISSUE_NUMBER);
+    IssueRecord issue = records.find(number)
+        .orElseThrow(() -> new IllegalStateException("issue " + number + " has no record"));
+    task.setName(number + " · " + shortName((String) task.getVariable(COMMUNE_NAME)) + " · " + step);
+    task.setDescription(issue.title());
+    task.setVariableLocal(ISSUE_SUMMARY, timelineText.issueSummary(issue,
+        ladder.routing(issue.field()).orElse(null)));
+    task.setVariableLocal(TIMELINE_TEXT, timelineText.format(records.timeline(number)));
+    if (task.getDueDate() != null) {
+      Instant due = task.getDueDate().toInstant();
+      task.setVariableLocal(DEADLINE_TEXT, VietnameseDates.dateTime(due) + " ("
+          + VietnameseDates.daysLeft(ladder.workingDaysLeft(due, EngineTime.now())) + ")");
+    }
+  }
+
+  /** "Phường Thành Đông" stays; "UBND Phường Thành Đông" loses its prefix. */
+  static String shortName(String name) {
+    return name != null && name.startsWith("UBND ") ? name.substring(5) : name;
+  }
+}

@@ -1,0 +1,68 @@
+package vn.thongsuot.escalation.process;
+
+import static vn.thongsuot.escalation.process.IssueVariables.*;
+
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.thongsuot.escalation.EventType;
+import vn.thongsuot.escalation.IssueRecords;
+import vn.thongsuot.escalation.Outcome;
+import vn.thongsuot.escalation.TimelineEvent;
+
+/**
+ * What each deadline timer does when it fires: it is written into the timeline and the issue's
+ * row, where supervisors watch it (the mail goes out with the notification feature).
+ */
+@Configuration
+class TimerRecorders {
+
+  private final IssueRecords records;
+
+  TimerRecorders(IssueRecords records) {
+    this.records = records;
+  }
+
+  /** Reminder before a level's deadline. */
+  @Bean
+  JavaDelegate remindUnit() {
+    return execution -> records.append(new TimelineEvent(LevelState.issueNumber(execution),
+        EngineTime.now(), EventType.REMINDER, (String) execution.getVariable(LEVEL),
+        (String) execution.getVariable(RESPONSIBLE_GROUP), null, null, null,
+        EngineTime.instant(execution.getVariable(DEADLINE))));
+  }
+
+  /** Deadline passed: the item is overdue and its supervising body is told. */
+  @Bean
+  JavaDelegate reportOverdue() {
+    return execution -> {
+      String number = LevelState.issueNumber(execution);
+      records.markOverdue(number);
+      records.append(new TimelineEvent(number, EngineTime.now(), EventType.DEADLINE_PASSED,
+          (String) execution.getVariable(LEVEL), (String) execution.getVariable(RESPONSIBLE_GROUP),
+          null, null, null, EngineTime.instant(execution.getVariable(DEADLINE))));
+    };
+  }
+
+  /** Escalation for no answer: the level ends with outcome NO_ANSWER and the parent goes up. */
+  @Bean
+  JavaDelegate recordNoAnswer() {
+    return execution -> {
+      execution.setVariable(OUTCOME, Outcome.NO_ANSWER);
+      execution.setVariable(ANSWERED_LEVEL, execution.getVariable(LEVEL));
+      records.append(new TimelineEvent(LevelState.issueNumber(execution), EngineTime.now(),
+          EventType.ESCALATED_NO_ANSWER, (String) execution.getVariable(LEVEL),
+          (String) execution.getVariable(RESPONSIBLE_GROUP), null, Outcome.NO_ANSWER,
+          "Quá thời hạn xử lý mà chưa có ý kiến trả lời; chuyển lên cấp trên.",
+          EngineTime.instant(execution.getVariable(DEADLINE))));
+    };
+  }
+
+  /** Reminder of a commune task (supply information, assess an answer). */
+  @Bean
+  JavaDelegate remindCommune() {
+    return execution -> records.append(new TimelineEvent(LevelState.issueNumber(execution),
+        EngineTime.now(), EventType.REMINDER, null, (String) execution.getVariable(COMMUNE_GROUP),
+        null, null, null, null));
+  }
+}

@@ -1,0 +1,109 @@
+package vn.thongsuot.system;
+
+import java.util.List;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Every error of our API as an RFC 9457 problem detail with a Vietnamese {@code detail} an official
+ * can act on, and {@code errors} listing each problem. Never a stack trace or SQL in the body.
+ */
+@RestControllerAdvice(basePackages = "vn.thongsuot")
+class ApiErrors {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
+
+  @ExceptionHandler(RejectedRequest.class)
+  ProblemDetail rejected(RejectedRequest rejected) {
+    HttpStatus status = switch (rejected.reason()) {
+      case INVALID -> HttpStatus.BAD_REQUEST;
+      case FORBIDDEN -> HttpStatus.FORBIDDEN;
+      case NOT_FOUND -> HttpStatus.NOT_FOUND;
+      case CONFLICT -> HttpStatus.CONFLICT;
+    };
+    return problem(status, rejected.problems());
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ProblemDetail unreadable(HttpMessageNotReadableException e) {
+    return problem(HttpStatus.BAD_REQUEST, List.of(
+        "Nội dung yêu cầu không đọc được: cần JSON hợp lệ với đúng kiểu dữ liệu của từng trường."));
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
+    return problem(HttpStatus.BAD_REQUEST, List.of("Giá trị '" + e.getValue() + "' của tham số '"
+        + e.getName() + "' không hợp lệ."));
+  }
+
+  @ExceptionHandler(MissingRequestHeaderException.class)
+  ProblemDetail missingHeader(MissingRequestHeaderException e) {
+    return problem(HttpStatus.BAD_REQUEST, List.of("Thiếu tiêu đề (header) " + e.getHeaderName() + "."));
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
+    return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        List.of("Nội dung yêu cầu phải là JSON (Content-Type: application/json)."));
+  }
+
+  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+  ProblemDetail method(HttpRequestMethodNotSupportedException e) {
+    return problem(HttpStatus.METHOD_NOT_ALLOWED,
+        List.of("Phương thức " + e.getMethod() + " không dùng được cho địa chỉ này."));
+  }
+
+  @ExceptionHandler(NoResourceFoundException.class)
+  ProblemDetail notFound(NoResourceFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, List.of("Không có địa chỉ này."));
+  }
+
+  @ExceptionHandler(OptimisticLockingException.class)
+  ProblemDetail concurrent(OptimisticLockingException e) {
+    return problem(HttpStatus.CONFLICT, List.of(
+        "Hồ sơ vừa được người khác xử lý cùng lúc (đã được người khác xử lý); hãy tải lại và kiểm tra."));
+  }
+
+  @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
+      DataAccessResourceFailureException.class})
+  ProblemDetail databaseDown(Exception e) {
+    LOG.warn("Database unavailable: {}", e.getClass().getSimpleName());
+    return problem(HttpStatus.SERVICE_UNAVAILABLE,
+        List.of("Hệ thống tạm thời không kết nối được cơ sở dữ liệu; xin thử lại sau ít phút."));
+  }
+
+  @ExceptionHandler(Exception.class)
+  ProblemDetail unexpected(Exception e) {
+    LOG.error("Unexpected error in API call", e);
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR,
+        List.of("Lỗi hệ thống ngoài dự kiến; yêu cầu chưa được thực hiện. Xin báo quản trị viên."));
+  }
+
+  static ProblemDetail problem(HttpStatus status, List<String> problems) {
+    ProblemDetail detail = ProblemDetail.forStatusAndDetail(status, String.join(" ", problems));
+    detail.setTitle(switch (status) {
+      case BAD_REQUEST -> "Yêu cầu không hợp lệ";
+      case FORBIDDEN -> "Không có quyền";
+      case NOT_FOUND -> "Không tìm thấy";
+      case CONFLICT -> "Xung đột";
+      case SERVICE_UNAVAILABLE -> "Tạm thời không phục vụ được";
+      default -> status.getReasonPhrase();
+    });
+    detail.setProperty("errors", problems);
+    return detail;
+  }
+}
