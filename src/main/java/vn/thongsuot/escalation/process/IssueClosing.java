@@ -24,6 +24,7 @@ class IssueClosing {
   @Bean
   JavaDelegate recordAssessment() {
     return execution -> {
+      AnswerRules.checkAssessment(execution);
       String number = (String) execution.getVariable(ISSUE_NUMBER);
       records.append(new TimelineEvent(number, EngineTime.now(), EventType.ASSESSED,
           (String) execution.getVariable(ANSWERED_LEVEL), (String) execution.getVariable(COMMUNE_GROUP),

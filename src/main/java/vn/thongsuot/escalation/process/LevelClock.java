@@ -52,6 +52,7 @@ class LevelClock {
   @Bean
   JavaDelegate resumeClock() {
     return execution -> {
+      AnswerRules.checkSuppliedInfo(execution);
       Instant now = EngineTime.now();
       int remaining = ((Number) execution.getVariable(PAUSED_REMAINING_DAYS)).intValue();
       LevelAssignment resumed = ladder.resume(LevelState.read(execution), LevelState.urgency(execution),

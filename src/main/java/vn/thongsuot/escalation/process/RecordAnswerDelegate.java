@@ -33,12 +33,14 @@ class RecordAnswerDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    Level level = LevelState.level(execution);
+    Instant now = EngineTime.now();
+    AnswerRules.checkLevelAnswer(execution, level, now);
     String outcome = (String) execution.getVariable(OUTCOME);
+    execution.setVariable(ANSWERED_LEVEL, level.name());
     if (Outcome.MORE_INFO.equals(outcome)) {
       return;
     }
-    Level level = LevelState.level(execution);
-    Instant now = EngineTime.now();
     String answer = (String) execution.getVariable(ANSWER);
     StringBuilder text = new StringBuilder(answer);
     if (Outcome.ROADMAP.equals(outcome)) {
@@ -59,7 +61,7 @@ class RecordAnswerDelegate implements JavaDelegate {
   }
 
   private Instant endOfDay(String isoDate) {
-    LocalDate date = LocalDate.parse(isoDate.strip().substring(0, 10));
+    LocalDate date = AnswerRules.parseDate(isoDate);
     return date.atTime(ladder.calendar().endOfDay()).atZone(WorkingDayCalendar.VIETNAM).toInstant();
   }
 }
