@@ -1,0 +1,56 @@
+package vn.thongsuot.calendar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/** The bean as Spring builds it from thongsuot.calendar.*; only this configuration, no application. */
+class CalendarConfigurationTest {
+
+  private final ApplicationContextRunner context = new ApplicationContextRunner()
+      .withUserConfiguration(CalendarConfiguration.class);
+
+  @Test
+  void defaultsToTheShippedFileAnd1700() {
+    context.run(c -> {
+      WorkingDayCalendar calendar = c.getBean("workingDayCalendar", WorkingDayCalendar.class);
+      assertThat(calendar.endOfDay()).isEqualTo(LocalTime.of(17, 0));
+      assertThat(calendar.whyNotWorking(LocalDate.of(2025, 5, 2))).isPresent();
+    });
+  }
+
+  @Test
+  void readsTheAdministratorsFileAndEndOfDay(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("holidays.yaml"), "years:\n");
+    context.withPropertyValues("thongsuot.calendar.holidays-file=" + file,
+            "thongsuot.calendar.end-of-day=16:30")
+        .run(c -> {
+          WorkingDayCalendar calendar = c.getBean(WorkingDayCalendar.class);
+          assertThat(calendar.endOfDay()).isEqualTo(LocalTime.of(16, 30));
+          assertThat(calendar.isWorkingDay(LocalDate.of(2025, 5, 2))).isTrue();
+        });
+  }
+
+  @Test
+  void aBrokenFileStopsStartUpNamingTheLine(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("holidays.yaml"), "years:\n  2026:\n    tett: {}\n");
+    context.withPropertyValues("thongsuot.calendar.holidays-file=" + file)
+        .run(c -> assertThat(c).getFailure().rootCause()
+            .isInstanceOf(HolidayFileException.class)
+            .hasMessageContaining("line 3: unknown key 'tett'"));
+  }
+
+  @Test
+  void aBadEndOfDayStopsStartUp() {
+    context.withPropertyValues("thongsuot.calendar.end-of-day=5pm")
+        .run(c -> assertThat(c).getFailure()
+            .hasStackTraceContaining("thongsuot.calendar.end-of-day (THONGSUOT_END_OF_DAY) '5pm' is not a time of day like 17:00"));
+  }
+}
