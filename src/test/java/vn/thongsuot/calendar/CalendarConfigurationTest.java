@@ -7,9 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
 
 /** The bean as Spring builds it from thongsuot.calendar.*; only this configuration, no application. */
 class CalendarConfigurationTest {
@@ -34,6 +41,25 @@ class CalendarConfigurationTest {
         .run(c -> {
           WorkingDayCalendar calendar = c.getBean(WorkingDayCalendar.class);
           assertThat(calendar.endOfDay()).isEqualTo(LocalTime.of(16, 30));
+          assertThat(calendar.isWorkingDay(LocalDate.of(2025, 5, 2))).isTrue();
+        });
+  }
+
+  /** The environment variables documented for administrators, through application.yaml. */
+  @Test
+  void environmentVariablesReachTheBeanThroughApplicationYaml(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("holidays.yaml"), "years:\n");
+    List<PropertySource<?>> applicationYaml = new YamlPropertySourceLoader()
+        .load("application.yaml", new ClassPathResource("application.yaml"));
+    context.withInitializer(c -> {
+          MutablePropertySources sources = c.getEnvironment().getPropertySources();
+          sources.addFirst(new MapPropertySource("env", Map.of(
+              "THONGSUOT_HOLIDAYS_FILE", file.toString(), "THONGSUOT_END_OF_DAY", "16:00")));
+          applicationYaml.forEach(sources::addLast);
+        })
+        .run(c -> {
+          WorkingDayCalendar calendar = c.getBean(WorkingDayCalendar.class);
+          assertThat(calendar.endOfDay()).isEqualTo(LocalTime.of(16, 0));
           assertThat(calendar.isWorkingDay(LocalDate.of(2025, 5, 2))).isTrue();
         });
   }
