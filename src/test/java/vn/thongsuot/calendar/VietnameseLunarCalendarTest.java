@@ -53,4 +53,18 @@ class VietnameseLunarCalendarTest {
     LocalDate day = VietnameseLunarCalendar.hungKingsDay(2031);
     assertThat(day).isEqualTo(LocalDate.of(2031, 4, 1));
   }
+
+  /**
+   * A second, independent method agrees with ICU at UTC+7 on Tết and Hùng Kings day for every year
+   * from 1968 (Vietnam on UTC+7) to 2137. Where it would not, a data-file override would be needed.
+   */
+  @Test
+  void agreesWithAnIndependentMeeusComputationFrom1968To2137() {
+    for (int year = 1968; year <= 2137; year++) {
+      assertThat(VietnameseLunarCalendar.lunarNewYear(year)).as("Tết %d", year)
+          .isEqualTo(MeeusLunarCalendar.find(year, 1, 1));
+      assertThat(VietnameseLunarCalendar.hungKingsDay(year)).as("Hùng Kings day %d", year)
+          .isEqualTo(MeeusLunarCalendar.find(year, 3, 10));
+    }
+  }
 }
