@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.env.MapPropertySource;
@@ -68,9 +69,15 @@ class CalendarConfigurationTest {
   void aBrokenFileStopsStartUpNamingTheLine(@TempDir Path dir) throws IOException {
     Path file = Files.writeString(dir.resolve("holidays.yaml"), "years:\n  2026:\n    tett: {}\n");
     context.withPropertyValues("thongsuot.calendar.holidays-file=" + file)
-        .run(c -> assertThat(c).getFailure().rootCause()
-            .isInstanceOf(HolidayFileException.class)
-            .hasMessageContaining("line 3: unknown key 'tett'"));
+        .run(c -> {
+          assertThat(c).getFailure().rootCause()
+              .isInstanceOf(HolidayFileException.class)
+              .hasMessageContaining("line 3: unknown key 'tett'");
+          // What the administrator reads instead of a stack trace.
+          FailureAnalysis analysis = new HolidayFileFailureAnalyzer().analyze(c.getStartupFailure());
+          assertThat(analysis.getDescription()).contains(file.toString() + ", line 3: unknown key 'tett'");
+          assertThat(analysis.getAction()).contains("THONGSUOT_HOLIDAYS_FILE");
+        });
   }
 
   @Test
