@@ -120,7 +120,7 @@ final class HolidayFile {
       for (Node item : sequence(fields.get("daysOff"), where + " daysOff")) {
         String what = where + " daysOff entry";
         Map<String, Node> f = mapping(item, what, DAY_OFF_KEYS);
-        LocalDate date = date(f, "date", what, year);
+        LocalDate date = date(item, f, "date", what, year);
         String reason = text(f, "reason", what, item);
         markOff(date, item, what);
         daysOff.add(new HolidayRules.DayOff(date, reason, text(f, "source", what, item)));
@@ -130,8 +130,8 @@ final class HolidayFile {
       for (Node item : sequence(fields.get("swaps"), where + " swaps")) {
         String what = where + " swap entry";
         Map<String, Node> f = mapping(item, what, SWAP_KEYS);
-        LocalDate off = date(f, "dayOff", what, null);
-        LocalDate worked = date(f, "workedSaturday", what, null);
+        LocalDate off = date(item, f, "dayOff", what, null);
+        LocalDate worked = date(item, f, "workedSaturday", what, null);
         if (off.getYear() != year && worked.getYear() != year) {
           throw error(item, what + ": neither " + off + " nor " + worked + " is in " + year);
         }
@@ -155,8 +155,8 @@ final class HolidayFile {
   private HolidayRules.TetBreak tet(Node node, String where, int year) {
     String what = where + " tet";
     Map<String, Node> f = mapping(node, what, TET_KEYS);
-    LocalDate from = date(f, "from", what, year);
-    LocalDate to = date(f, "to", what, year);
+    LocalDate from = date(node, f, "from", what, year);
+    LocalDate to = date(node, f, "to", what, year);
     if (to.isBefore(from)) {
       throw error(node, what + ": 'to' " + to + " is before 'from' " + from);
     }
@@ -168,7 +168,7 @@ final class HolidayFile {
 
   private HolidayRules.Dated dated(Node node, String what, int year) {
     Map<String, Node> f = mapping(node, what, DATED_KEYS);
-    return new HolidayRules.Dated(date(f, "date", what, year), text(f, "source", what, node));
+    return new HolidayRules.Dated(date(node, f, "date", what, year), text(f, "source", what, node));
   }
 
   private void markOff(LocalDate date, Node node, String what) {
@@ -178,10 +178,10 @@ final class HolidayFile {
     }
   }
 
-  private LocalDate date(Map<String, Node> fields, String key, String what, Integer year) {
+  private LocalDate date(Node owner, Map<String, Node> fields, String key, String what, Integer year) {
     Node node = fields.get(key);
     if (node == null) {
-      throw new HolidayFileException(prefix() + what + " needs '" + key + "' (a date yyyy-MM-dd)");
+      throw error(owner, what + " needs '" + key + "' (a date yyyy-MM-dd)");
     }
     String value = scalar(node, what + " " + key);
     LocalDate date;
@@ -248,10 +248,6 @@ final class HolidayFile {
 
   private static int line(Node node) {
     return node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
-  }
-
-  private String prefix() {
-    return "holidays file " + origin + ": ";
   }
 
   private HolidayFileException error(Node node, String message) {
