@@ -12,7 +12,7 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -255,7 +255,7 @@ class CommuneIssueEscalationTest {
     Task assembly = issues.levelTask(number);
     assertThat(candidateGroups(tasks, assembly)).containsExactly("national-assembly");
     assertThatThrownBy(() -> issues.answer(number, "ON_AGENDA", "Kỳ họp thứ 11"))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("Ngày bế mạc kỳ họp");
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Ngày bế mạc kỳ họp");
     issues.answer(number, "ON_AGENDA", "Đưa vào kỳ họp thứ 11.", "sessionEndDate", "2027-06-30");
 
     assertThat(issues.openTasks(number)).isEmpty();
@@ -403,9 +403,9 @@ class CommuneIssueEscalationTest {
     Task before = issues.levelTask(number);
 
     assertThatThrownBy(() -> issues.answer(number, "GUIDANCE_GIVEN", "  "))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("Nội dung trả lời không được để trống");
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Nội dung trả lời không được để trống");
     assertThatThrownBy(() -> issues.answer(number, "NEEDS_GOVERNMENT", "Trình Chính phủ"))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("Chọn ý kiến của đơn vị");
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Chọn ý kiến của đơn vị");
 
     assertThat(issues.levelTask(number).getId()).isEqualTo(before.getId());
     assertThat(records.timeline(number)).extracting(TimelineEvent::type)
@@ -417,7 +417,7 @@ class CommuneIssueEscalationTest {
     String number = issues.file("finance-budget", "NORMAL");
     issues.answer(number, "GUIDANCE_GIVEN", "Hướng dẫn.");
     assertThatThrownBy(() -> issues.assess(number, "NOT_REMOVED", ""))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("vì sao chưa tháo gỡ");
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("vì sao chưa tháo gỡ");
   }
 
   @Test

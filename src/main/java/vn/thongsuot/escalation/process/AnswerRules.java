@@ -7,8 +7,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import vn.thongsuot.calendar.WorkingDayCalendar;
 import vn.thongsuot.escalation.Level;
 import vn.thongsuot.escalation.Outcome;
@@ -16,8 +16,9 @@ import vn.thongsuot.escalation.Outcome;
 /**
  * The server's own check of what an official submitted (the forms check too, but the engine REST
  * API does not). It runs in the service task right after the user task, inside the completing
- * transaction: a refusal reaches the caller as a 400 with this message and completes nothing.
- * (Exceptions of task listeners would reach them wrapped as a 500.)
+ * transaction, and refuses with Camunda's form validation exception: Tasklist and the REST API
+ * answer 400 with this message, and nothing is completed. (Exceptions of task listeners would
+ * reach them wrapped as a 500.)
  */
 final class AnswerRules {
 
@@ -92,7 +93,7 @@ final class AnswerRules {
 
   private static void refuseIf(List<String> problems) {
     if (!problems.isEmpty()) {
-      throw new BadUserRequestException(String.join(" ", problems));
+      throw new FormFieldValidationException("answer", String.join(" ", problems));
     }
   }
 }
