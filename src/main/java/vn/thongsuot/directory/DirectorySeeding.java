@@ -1,0 +1,104 @@
+package vn.thongsuot.directory;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Brings the engine's groups, authorizations, shared filters and (demo profile) demo officials in
+ * line with the directory, in one transaction, before the web server accepts requests: the engine
+ * is built by then, and the web server starts in a later lifecycle phase.
+ */
+@Component
+class DirectorySeeding implements SmartLifecycle {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DirectorySeeding.class);
+
+  private final UnitDirectory directory;
+  private final UnitGroups groups;
+  private final SharedFilters filters;
+  private final UnitAuthorizations authorizations;
+  private final DemoOfficials demoOfficials;
+  private final TransactionTemplate transaction;
+  private final boolean demo;
+  private volatile boolean running;
+
+  DirectorySeeding(UnitDirectory directory, UnitGroups groups, SharedFilters filters,
+      UnitAuthorizations authorizations, DemoOfficials demoOfficials,
+      PlatformTransactionManager transactionManager, Environment environment) {
+    this.directory = directory;
+    this.groups = groups;
+    this.filters = filters;
+    this.authorizations = authorizations;
+    this.demoOfficials = demoOfficials;
+    this.transaction = new TransactionTemplate(transactionManager);
+    this.demo = demoAccountsWanted(environment);
+  }
+
+  /** Both: the property alone (an environment variable in production) must not create accounts. */
+  static boolean demoAccountsWanted(Environment environment) {
+    return environment.acceptsProfiles(Profiles.of("demo"))
+        && environment.getProperty("thongsuot.demo.enabled", Boolean.class, false);
+  }
+
+  @Override
+  public void start() {
+    transaction.executeWithoutResult(status -> seed());
+    running = true;
+  }
+
+  void seed() {
+    long started = System.nanoTime();
+    UnitGroups.Result groupResult = groups.synchronize(directory);
+    long afterGroups = System.nanoTime();
+    SharedFilters.Result filterResult = filters.synchronize();
+    UnitAuthorizations.Result grantResult =
+        authorizations.synchronize(directory, filterResult.idsByName().values());
+    long afterGrants = System.nanoTime();
+    LOG.info("Directory: {} units; groups created {}, renamed {}, unchanged {} ({} ms)",
+        directory.units().size(), groupResult.created(), groupResult.renamed(),
+        groupResult.unchanged(), millis(started, afterGroups));
+    LOG.info("Directory: shared filters created {}, updated {}, unchanged {}; unit grants created {},"
+            + " extended {}, unchanged {} ({} ms)",
+        filterResult.created(), filterResult.updated(), filterResult.unchanged(),
+        grantResult.created(), grantResult.extended(), grantResult.unchanged(),
+        millis(afterGroups, afterGrants));
+    if (demo) {
+      DemoOfficials.Result officials = demoOfficials.synchronize(directory);
+      LOG.info("Directory (demo profile): demo officials created {}, renamed {}, unchanged {}",
+          officials.created(), officials.updated(), officials.unchanged());
+    } else {
+      int removed = demoOfficials.removeAll();
+      if (removed > 0) {
+        LOG.warn("Directory: removed {} demo accounts left from a demo run: they have a known password"
+            + " and must not exist outside the demo profile", removed);
+      }
+    }
+    LOG.info("Directory seeded in {} ms", millis(started, System.nanoTime()));
+  }
+
+  private static long millis(long from, long to) {
+    return (to - from) / 1_000_000;
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  /** Early: before the web server (SmartLifecycle.DEFAULT_PHASE - 1024) opens its port. */
+  @Override
+  public int getPhase() {
+    return 0;
+  }
+}

@@ -1,0 +1,117 @@
+package vn.thongsuot.directory;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Per-issue read access. The escalation process calls it inside its own transaction: when an issue
+ * is filed (the commune and its provincial supervisor) and each time the issue reaches a unit.
+ * Each grant is READ on the running instance (instance, variables) and READ on its history
+ * (enableHistoricInstancePermissions), so a unit keeps reading an issue after it moved on or ended.
+ */
+@Component
+public class IssueAccess {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IssueAccess.class);
+
+  private final UnitDirectory directory;
+  private final AuthorizationService authorizationService;
+  private final IdentityService identityService;
+
+  IssueAccess(UnitDirectory directory, AuthorizationService authorizationService,
+      IdentityService identityService) {
+    this.directory = directory;
+    this.authorizationService = authorizationService;
+    this.identityService = identityService;
+  }
+
+  /** The filing commune and the supervisor of its province read the new issue. */
+  public void grantOnFiling(String processInstanceId, String communeCode) {
+    Commune commune = directory.commune(communeCode).orElseThrow(() ->
+        new IllegalArgumentException("unknown commune code '" + communeCode + "': no issue access granted"));
+    grant(processInstanceId, UnitIds.commune(commune.code()));
+    grant(processInstanceId, UnitIds.supervisorProvince(commune.province().code()));
+  }
+
+  /** A unit the issue reached (department, committee, ministry...) reads it from now on. */
+  public void grantToUnit(String processInstanceId, String groupId) {
+    if (directory.unit(groupId).isEmpty()) {
+      throw new IllegalArgumentException("unknown unit group '" + groupId + "': no issue access granted");
+    }
+    grant(processInstanceId, groupId);
+  }
+
+  private void grant(String processInstanceId, String groupId) {
+    if (processInstanceId == null || processInstanceId.isBlank()) {
+      throw new IllegalArgumentException("no process instance id: no issue access granted to " + groupId);
+    }
+    // The caller is usually the official who filed or forwarded the issue: they may not write
+    // authorizations themselves, the process does it on their behalf.
+    Authentication caller = identityService.getCurrentAuthentication();
+    identityService.clearAuthentication();
+    try {
+      grant(groupId, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);
+      grant(groupId, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,
+          HistoricProcessInstancePermissions.READ);
+    } finally {
+      if (caller != null) {
+        identityService.setAuthentication(caller);
+      }
+    }
+    LOG.debug("Unit {} may read issue instance {}", groupId, processInstanceId);
+  }
+
+  private void grant(String groupId, Resource resource, String resourceId, Permission permission) {
+    Authorization pending = notYetFlushed(groupId, resource, resourceId);
+    if (pending != null) {
+      // Inserted at the end of this command with whatever permissions it holds by then.
+      pending.addPermission(permission);
+      return;
+    }
+    Authorization authorization = authorizationService.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId)
+        .resourceType(resource).resourceId(resourceId).singleResult();
+    if (authorization == null) {
+      authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+      authorization.setGroupId(groupId);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+    } else if (authorization.isPermissionGranted(permission)) {
+      return;
+    }
+    authorization.addPermission(permission);
+    authorizationService.saveAuthorization(authorization);
+  }
+
+  /**
+   * Called from a delegate, the engine reuses the process' command context and flushes at its end:
+   * a grant made earlier in the same transaction is in the context's cache, not yet in the database.
+   */
+  private static Authorization notYetFlushed(String groupId, Resource resource, String resourceId) {
+    CommandContext context = Context.getCommandContext();
+    if (context == null) {
+      return null;
+    }
+    return context.getDbEntityManager().getCachedEntitiesByType(AuthorizationEntity.class).stream()
+        .filter(a -> a.getAuthorizationType() == AUTH_TYPE_GRANT
+            && groupId.equals(a.getGroupId())
+            && a.getResourceType() == resource.resourceType()
+            && resourceId.equals(a.getResourceId()))
+        .findFirst().orElse(null);
+  }
+}

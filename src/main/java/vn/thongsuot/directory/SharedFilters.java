@@ -1,0 +1,107 @@
+package vn.thongsuot.directory;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The four Tasklist filters every unit shares, owned by the administrator. The code owns their
+ * definition: a filter whose stored version differs from {@link #VERSION} is rewritten at start.
+ * Who may read them is {@link UnitAuthorizations}' job.
+ */
+@Component
+class SharedFilters {
+
+  static final String MY_UNIT = "Việc của đơn vị tôi";
+  static final String DUE_SOON = "Sắp đến hạn";
+  static final String OVERDUE = "Quá hạn";
+  static final String ESCALATED = "Được chuyển lên";
+
+  /** Raise when a definition below changes, so installed filters are rewritten. */
+  static final int VERSION = 1;
+  static final String VERSION_PROPERTY = "thongsuotVersion";
+
+  static final String CURRENT_USER_GROUPS = "${currentUserGroups()}";
+  static final String NOW = "${now()}";
+  /** Calendar days until the working-day calendar exists; docs/directory.md names the replacement. */
+  static final String DUE_SOON_LIMIT = "${dateTime().plusDays(2)}";
+  /** Task-local variable the escalation process sets on tasks it creates after an escalation timer. */
+  static final String ESCALATED_VARIABLE = "escalatedForNoAnswer";
+
+  private record Definition(String name, String description, int priority, String color,
+      UnaryOperator<TaskQuery> criteria) {}
+
+  private static final List<Definition> DEFINITIONS = List.of(
+      new Definition(MY_UNIT, "Việc đang mở của các đơn vị tôi thuộc về, hạn gần nhất trước", -10,
+          "#3e4d2f", query -> query),
+      new Definition(DUE_SOON, "Việc của đơn vị tôi đến hạn trong 2 ngày tới", -9, "#e69500",
+          query -> query.dueAfterExpression(NOW).dueBeforeExpression(DUE_SOON_LIMIT)),
+      new Definition(OVERDUE, "Việc của đơn vị tôi đã quá hạn", -8, "#b5152b",
+          query -> query.dueBeforeExpression(NOW)),
+      new Definition(ESCALATED, "Việc được chuyển lên đơn vị tôi vì cấp dưới chưa được trả lời đúng hạn", -7,
+          "#555ea1", query -> query.taskVariableValueEquals(ESCALATED_VARIABLE, true)));
+
+  private final FilterService filterService;
+  private final TaskService taskService;
+  private final String owner;
+
+  SharedFilters(FilterService filterService, TaskService taskService,
+      @Value("${camunda.bpm.admin-user.id}") String owner) {
+    this.filterService = filterService;
+    this.taskService = taskService;
+    this.owner = owner;
+  }
+
+  record Result(Map<String, String> idsByName, int created, int updated, int unchanged) {}
+
+  Result synchronize() {
+    Map<String, String> ids = new LinkedHashMap<>();
+    int created = 0;
+    int updated = 0;
+    int unchanged = 0;
+    for (Definition definition : DEFINITIONS) {
+      Filter filter = filterService.createFilterQuery()
+          .filterName(definition.name()).filterOwner(owner).singleResult();
+      if (filter == null) {
+        filter = filterService.newTaskFilter(definition.name()).setOwner(owner);
+        created++;
+      } else if (String.valueOf(VERSION).equals(String.valueOf(filter.getProperties().get(VERSION_PROPERTY)))) {
+        ids.put(definition.name(), filter.getId());
+        unchanged++;
+        continue;
+      } else {
+        updated++;
+      }
+      filter.setQuery(query(definition));
+      filter.setProperties(properties(definition));
+      filterService.saveFilter(filter);
+      ids.put(definition.name(), filter.getId());
+    }
+    return new Result(ids, created, updated, unchanged);
+  }
+
+  /** The unit's open tasks, claimed or not, soonest deadline first. */
+  private TaskQuery query(Definition definition) {
+    TaskQuery unitTasks = taskService.createTaskQuery()
+        .taskCandidateGroupInExpression(CURRENT_USER_GROUPS)
+        .includeAssignedTasks();
+    return definition.criteria().apply(unitTasks).orderByDueDate().asc();
+  }
+
+  private static Map<String, Object> properties(Definition definition) {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("description", definition.description());
+    properties.put("priority", definition.priority());
+    properties.put("color", definition.color());
+    properties.put("refresh", true);
+    properties.put(VERSION_PROPERTY, VERSION);
+    return properties;
+  }
+}

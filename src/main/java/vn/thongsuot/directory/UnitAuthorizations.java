@@ -1,0 +1,140 @@
+package vn.thongsuot.directory;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.springframework.stereotype.Component;
+
+/**
+ * What each kind of unit may do, granted to its group. Creates a missing grant and adds a missing
+ * permission to an existing one; never removes what an administrator added. Nothing here grants
+ * DEPLOYMENT, AUTHORIZATION, USER, GROUP or FILTER creation: that stays with camunda-admin.
+ * Per-issue grants are {@link IssueAccess}' job.
+ */
+@Component
+class UnitAuthorizations {
+
+  /** The escalation process communes file from Tasklist's "Start process". */
+  static final String ESCALATION_PROCESS = "CommuneIssueEscalation";
+  static final String TASKLIST = "tasklist";
+  static final String COCKPIT = "cockpit";
+
+  private final AuthorizationService authorizationService;
+
+  UnitAuthorizations(AuthorizationService authorizationService) {
+    this.authorizationService = authorizationService;
+  }
+
+  record Grant(String groupId, Resource resource, String resourceId, List<Permission> permissions) {
+    Grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+      this(groupId, resource, resourceId, List.of(permissions));
+    }
+  }
+
+  record Result(int created, int extended, int unchanged) {}
+
+  /** The grants a unit's group needs, by the unit's level. */
+  static List<Grant> grantsFor(Unit unit, Collection<String> sharedFilterIds) {
+    String group = unit.groupId();
+    List<Grant> grants = new ArrayList<>();
+    grants.add(new Grant(group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS));
+    for (String filterId : sharedFilterIds) {
+      grants.add(new Grant(group, Resources.FILTER, filterId, Permissions.READ));
+    }
+    // Tasklist shows the process name and diagram of a task; reading the definition shows no instance.
+    if (unit.type() == UnitType.COMMUNE) {
+      grants.add(new Grant(group, Resources.PROCESS_DEFINITION, ESCALATION_PROCESS,
+          Permissions.READ, Permissions.CREATE_INSTANCE));
+      grants.add(new Grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE));
+    } else {
+      grants.add(new Grant(group, Resources.PROCESS_DEFINITION, ESCALATION_PROCESS, Permissions.READ));
+    }
+    if (unit.type() == UnitType.SUPERVISOR_CENTRAL) {
+      grants.add(new Grant(group, Resources.APPLICATION, COCKPIT, Permissions.ACCESS));
+      grants.add(new Grant(group, Resources.PROCESS_DEFINITION, ANY,
+          Permissions.READ, Permissions.READ_HISTORY));
+      grants.add(new Grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ));
+      grants.add(new Grant(group, Resources.TASK, ANY, Permissions.READ));
+      grants.add(new Grant(group, Resources.DECISION_DEFINITION, ANY,
+          Permissions.READ, Permissions.READ_HISTORY));
+    }
+    return grants;
+  }
+
+  Result synchronize(UnitDirectory directory, Collection<String> sharedFilterIds) {
+    Map<String, Grant> wanted = new LinkedHashMap<>();
+    for (Unit unit : directory.units()) {
+      for (Grant grant : grantsFor(unit, sharedFilterIds)) {
+        wanted.put(key(grant.groupId(), grant.resource().resourceType(), grant.resourceId()), grant);
+      }
+    }
+    Map<String, Authorization> existing = existingGrants(wanted.values());
+    int created = 0;
+    int extended = 0;
+    int unchanged = 0;
+    for (Map.Entry<String, Grant> entry : wanted.entrySet()) {
+      Grant grant = entry.getValue();
+      Authorization authorization = existing.get(entry.getKey());
+      if (authorization == null) {
+        authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+        authorization.setGroupId(grant.groupId());
+        authorization.setResource(grant.resource());
+        authorization.setResourceId(grant.resourceId());
+        grant.permissions().forEach(authorization::addPermission);
+        authorizationService.saveAuthorization(authorization);
+        created++;
+      } else if (!grant.permissions().stream().allMatch(authorization::isPermissionGranted)) {
+        grant.permissions().forEach(authorization::addPermission);
+        authorizationService.saveAuthorization(authorization);
+        extended++;
+      } else {
+        unchanged++;
+      }
+    }
+    return new Result(created, extended, unchanged);
+  }
+
+  /**
+   * One read per (resource, resource id): bounded, however many issues were granted since. Not
+   * paged: queryMaxResultsLimit applies only to calls with an authenticated user
+   * (QueryMaxResultsLimitUtil), and seeding runs before any request; an authorization query has no
+   * unique sort order to page by.
+   */
+  private Map<String, Authorization> existingGrants(Collection<Grant> wanted) {
+    Map<String, Authorization> existing = new HashMap<>();
+    Map<String, Grant> targets = new LinkedHashMap<>();
+    for (Grant grant : wanted) {
+      targets.putIfAbsent(grant.resource().resourceType() + "|" + grant.resourceId(), grant);
+    }
+    for (Grant target : targets.values()) {
+      List<Authorization> found = authorizationService.createAuthorizationQuery()
+          .authorizationType(AUTH_TYPE_GRANT)
+          .resourceType(target.resource())
+          .resourceId(target.resourceId())
+          .list();
+      for (Authorization authorization : found) {
+        if (authorization.getGroupId() != null) {
+          existing.put(key(authorization.getGroupId(), authorization.getResourceType(),
+              authorization.getResourceId()), authorization);
+        }
+      }
+    }
+    return existing;
+  }
+
+  private static String key(String groupId, int resourceType, String resourceId) {
+    return groupId + "|" + resourceType + "|" + resourceId;
+  }
+}

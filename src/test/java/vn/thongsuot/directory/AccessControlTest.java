@@ -1,0 +1,280 @@
+package vn.thongsuot.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+/**
+ * Who sees and works which issue, over /engine-rest with the demo officials' passwords. Tasklist
+ * calls the same engine API with the same authorizations, so what is refused here is refused there.
+ *
+ * <p>Two kinds of refusal, both on purpose:
+ * <ul>
+ *   <li>reading something you may not read answers like reading something that does not exist:
+ *       a list query leaves it out (200, empty) and a single GET by id is 404, because the engine
+ *       filters queries by authorization; the existence of another commune's issue does not leak;
+ *   <li>acting on it (claim, complete, read an instance's variables, deploy, create authorizations
+ *       or filters) is 403: the engine checks the permission and throws an AuthorizationException.
+ * </ul>
+ */
+@DirectoryIntegrationTest
+class AccessControlTest {
+
+  static final String THANH_DONG = "cb.commune-10507";
+  static final String HAI_DUONG = "cb.commune-10525";
+  static final String MUI_NE = "cb.commune-22918";
+  static final String FINANCE_31 = "cb.province-31-finance";
+  static final String HEALTH_31 = "cb.province-31-health";
+  static final String COMMITTEE_31 = "cb.province-31-committee";
+  static final String SUPERVISOR_31 = "cb.supervisor-province-31";
+  static final String SUPERVISOR_68 = "cb.supervisor-province-68";
+  static final String SUPERVISOR_CENTRAL = "cb.supervisor-central";
+
+  @Autowired TestRestTemplate http;
+  @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired HistoryService historyService;
+  @Autowired AuthorizationService authorizationService;
+  @Value("${camunda.bpm.admin-user.id}") String admin;
+
+  EngineRest rest;
+  ProbeIssues issues;
+
+  @BeforeEach
+  void setUp() {
+    rest = new EngineRest(http);
+    issues = new ProbeIssues(repositoryService, runtimeService, taskService);
+  }
+
+  @Test
+  void departmentOfficialSeesClaimsAndCompletesTheTaskOfTheirUnit() {
+    String issue = issues.file("10507", "province-31-finance");
+
+    EngineRest.Response tasks = rest.get(FINANCE_31, "/task?processInstanceId=" + issue + "&maxResults=10");
+    assertThat(tasks.status()).isEqualTo(200);
+    assertThat(tasks.values("taskDefinitionKey")).containsExactly(ProbeIssues.ANSWER);
+    String task = tasks.body().get(0).get("id").asText();
+
+    assertThat(rest.post(FINANCE_31, "/task/" + task + "/claim", "{\"userId\":\"" + FINANCE_31 + "\"}").status())
+        .isEqualTo(204);
+    assertThat(rest.post(FINANCE_31, "/task/" + task + "/complete",
+        "{\"variables\":{\"guidance\":{\"value\":\"Áp dụng Nghị định 33/2025\",\"type\":\"String\"}}}").status())
+        .isEqualTo(204);
+    assertThat(issues.openTask(issue).getTaskDefinitionKey()).isEqualTo(ProbeIssues.CONFIRM);
+  }
+
+  @Test
+  void anotherCommuneGetsAnEmptyListAndNotFoundForACommunesTaskAnd403WhenClaimingOrCompletingIt() {
+    String issue = issues.file("10507", "province-31-finance");
+    taskService.complete(issues.openTask(issue).getId());
+    Task confirm = issues.openTask(issue);
+
+    // Hidden: the list leaves it out, the single GET cannot tell it from a task that does not exist.
+    EngineRest.Response list = rest.get(HAI_DUONG, "/task?processInstanceId=" + issue + "&maxResults=10");
+    assertThat(list.status()).isEqualTo(200);
+    assertThat(list.body()).isEmpty();
+    assertThat(rest.get(HAI_DUONG, "/task/" + confirm.getId()).status()).isEqualTo(404);
+    // Refused: an action on a task needs TASK_WORK on it, which only its candidate group has.
+    assertThat(rest.post(HAI_DUONG, "/task/" + confirm.getId() + "/claim", "{\"userId\":\"" + HAI_DUONG + "\"}")
+        .status()).isEqualTo(403);
+    assertThat(rest.post(HAI_DUONG, "/task/" + confirm.getId() + "/complete", "{}").status()).isEqualTo(403);
+    Task untouched = issues.openTask(issue);
+    assertThat(untouched.getId()).isEqualTo(confirm.getId());
+    assertThat(untouched.getAssignee()).isNull();
+
+    // The commune that filed it works it.
+    assertThat(rest.get(THANH_DONG, "/task?processInstanceId=" + issue + "&maxResults=10").values("id"))
+        .containsExactly(confirm.getId());
+    assertThat(rest.post(THANH_DONG, "/task/" + confirm.getId() + "/claim", "{\"userId\":\"" + THANH_DONG + "\"}")
+        .status()).isEqualTo(204);
+    assertThat(rest.post(THANH_DONG, "/task/" + confirm.getId() + "/complete", "{}").status()).isEqualTo(204);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(issue).count()).isZero();
+  }
+
+  @Test
+  void filingCommuneAndItsProvincialSupervisorReadTheIssueItsVariablesAndItsHistory() {
+    String issue = issues.file("10507", "province-31-finance");
+
+    for (String reader : List.of(THANH_DONG, SUPERVISOR_31)) {
+      assertThat(rest.get(reader, "/process-instance/" + issue).status()).as(reader).isEqualTo(200);
+      EngineRest.Response variables = rest.get(reader, "/process-instance/" + issue + "/variables");
+      assertThat(variables.status()).as(reader).isEqualTo(200);
+      assertThat(variables.body().path("communeCode").path("value").asText()).isEqualTo("10507");
+      assertThat(rest.get(reader, "/history/process-instance/" + issue).status()).as(reader).isEqualTo(200);
+      assertThat(rest.get(reader, "/history/task?processInstanceId=" + issue + "&maxResults=10")
+          .values("taskDefinitionKey")).as(reader).containsExactly(ProbeIssues.ANSWER);
+      assertThat(rest.get(reader, "/history/variable-instance?processInstanceId=" + issue + "&maxResults=50")
+          .values("name")).as(reader).contains("communeCode", "unitGroup");
+    }
+  }
+
+  @Test
+  void otherCommunesOtherProvincesAndUnitsTheIssueNeverReachedCannotReadIt() {
+    String issue = issues.file("10507", "province-31-finance");
+
+    for (String outsider : List.of(HAI_DUONG, MUI_NE, SUPERVISOR_68, HEALTH_31, COMMITTEE_31)) {
+      // Hidden (queries): 404 for the single GET, empty lists.
+      assertThat(rest.get(outsider, "/process-instance/" + issue).status()).as(outsider).isEqualTo(404);
+      assertThat(rest.get(outsider, "/process-instance?processInstanceIds=" + issue + "&maxResults=10").body())
+          .as(outsider).isEmpty();
+      assertThat(rest.get(outsider, "/history/process-instance/" + issue).status()).as(outsider).isEqualTo(404);
+      assertThat(rest.get(outsider, "/history/task?processInstanceId=" + issue + "&maxResults=10").body())
+          .as(outsider).isEmpty();
+      assertThat(rest.get(outsider, "/history/variable-instance?processInstanceId=" + issue + "&maxResults=10")
+          .body()).as(outsider).isEmpty();
+      // Refused (a permission check on the instance): 403.
+      assertThat(rest.get(outsider, "/process-instance/" + issue + "/variables").status()).as(outsider)
+          .isEqualTo(403);
+    }
+  }
+
+  @Test
+  void aUnitTheIssueReachedKeepsReadingItsHistoryAfterTheIssueMovedOnAndEnded() {
+    String issue = issues.file("10507", "province-31-finance");
+    taskService.complete(issues.openTask(issue).getId());
+
+    assertThat(rest.get(FINANCE_31, "/task?processInstanceId=" + issue + "&maxResults=10").body())
+        .as("no task of the department is open any more").isEmpty();
+    assertThat(rest.get(FINANCE_31, "/process-instance/" + issue).status()).isEqualTo(200);
+    assertThat(rest.get(FINANCE_31, "/history/task?processInstanceId=" + issue + "&finished=true&maxResults=10")
+        .values("taskDefinitionKey")).containsExactly(ProbeIssues.ANSWER);
+
+    taskService.complete(issues.openTask(issue).getId());
+    EngineRest.Response ended = rest.get(FINANCE_31, "/history/process-instance/" + issue);
+    assertThat(ended.status()).isEqualTo(200);
+    assertThat(ended.body().path("state").asText()).isEqualTo("COMPLETED");
+  }
+
+  @Test
+  void centralSupervisorReadsEveryIssueAndTaskButIsRefusedClaimingOrCompleting() {
+    String issue = issues.file("22918", "province-68-health");
+    Task task = issues.openTask(issue);
+
+    assertThat(rest.get(SUPERVISOR_CENTRAL, "/task?processInstanceId=" + issue + "&maxResults=10").values("id"))
+        .containsExactly(task.getId());
+    assertThat(rest.get(SUPERVISOR_CENTRAL, "/task/" + task.getId()).status()).isEqualTo(200);
+    assertThat(rest.get(SUPERVISOR_CENTRAL, "/process-instance/" + issue + "/variables").status()).isEqualTo(200);
+    assertThat(rest.get(SUPERVISOR_CENTRAL, "/history/process-instance/" + issue).status()).isEqualTo(200);
+    assertThat(rest.get(SUPERVISOR_CENTRAL, "/history/variable-instance?processInstanceId=" + issue + "&maxResults=50")
+        .values("name")).contains("communeCode");
+
+    assertThat(rest.post(SUPERVISOR_CENTRAL, "/task/" + task.getId() + "/claim",
+        "{\"userId\":\"" + SUPERVISOR_CENTRAL + "\"}").status()).isEqualTo(403);
+    assertThat(rest.post(SUPERVISOR_CENTRAL, "/task/" + task.getId() + "/complete", "{}").status()).isEqualTo(403);
+    assertThat(issues.openTask(issue).getAssignee()).isNull();
+  }
+
+  @Test
+  void provincialSupervisorFollowsTheProvincesTasksThroughHistoryAndIsRefusedCompletingThem() {
+    String issue = issues.file("10507", "province-31-finance");
+    Task task = issues.openTask(issue);
+
+    // Runtime task READ goes to candidate groups only; the supervisor reads tasks as history
+    // (open ones included) through its grant on the instance.
+    assertThat(rest.get(SUPERVISOR_31, "/task?processInstanceId=" + issue + "&maxResults=10").body()).isEmpty();
+    assertThat(rest.get(SUPERVISOR_31, "/history/task?processInstanceId=" + issue + "&unfinished=true&maxResults=10")
+        .values("id")).containsExactly(task.getId());
+    assertThat(rest.post(SUPERVISOR_31, "/task/" + task.getId() + "/claim",
+        "{\"userId\":\"" + SUPERVISOR_31 + "\"}").status()).isEqualTo(403);
+    assertThat(rest.post(SUPERVISOR_31, "/task/" + task.getId() + "/complete", "{}").status()).isEqualTo(403);
+  }
+
+  @Test
+  void onlyTheAdministratorDeploysCreatesFiltersOrChangesAuthorizations() {
+    for (String official : List.of(THANH_DONG, FINANCE_31, COMMITTEE_31, "cb.ministry-finance",
+        "cb.government-office", "cb.national-assembly", SUPERVISOR_31, SUPERVISOR_CENTRAL)) {
+      assertThat(rest.post(official, "/authorization/create", grantEverythingTo(official)).status())
+          .as(official).isEqualTo(403);
+      assertThat(rest.post(official, "/filter/create", sharedFilter(official)).status())
+          .as(official).isEqualTo(403);
+      assertThat(rest.deploy(official, EngineRest.DEMO_PASSWORD).status()).as(official).isEqualTo(403);
+    }
+    // The same requests succeed for the administrator: the refusals above are permissions.
+    EngineRest.Response filter = rest.post(admin, "/filter/create", sharedFilter(admin));
+    assertThat(filter.status()).isEqualTo(200);
+    assertThat(rest.call(admin, "demo", org.springframework.http.HttpMethod.DELETE,
+        "/filter/" + filter.body().get("id").asText(), null).status()).isEqualTo(204);
+
+    List<Authorization> adminOnly = authorizationService.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT).resourceType(Resources.AUTHORIZATION).list();
+    adminOnly.addAll(authorizationService.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT).resourceType(Resources.DEPLOYMENT).list());
+    assertThat(adminOnly).isNotEmpty().allSatisfy(grant ->
+        assertThat(grant.getGroupId() == null ? grant.getUserId() : grant.getGroupId())
+            .isIn("camunda-admin", admin));
+  }
+
+  @Test
+  void communesMayFileTheEscalationProcessFromTasklistOtherUnitsMayNot() {
+    String createInstance = "/authorization/check?permissionName=CREATE_INSTANCE&resourceName=ProcessDefinition"
+        + "&resourceType=6&resourceId=" + UnitAuthorizations.ESCALATION_PROCESS;
+    String createProcessInstance = "/authorization/check?permissionName=CREATE&resourceName=ProcessInstance"
+        + "&resourceType=8";
+    for (String commune : List.of(THANH_DONG, HAI_DUONG, MUI_NE)) {
+      assertThat(rest.get(commune, createInstance).body().path("authorized").asBoolean()).as(commune).isTrue();
+      assertThat(rest.get(commune, createProcessInstance).body().path("authorized").asBoolean()).as(commune).isTrue();
+    }
+    for (String other : List.of(FINANCE_31, COMMITTEE_31, "cb.ministry-finance", SUPERVISOR_CENTRAL)) {
+      assertThat(rest.get(other, createInstance).body().path("authorized").asBoolean()).as(other).isFalse();
+    }
+  }
+
+  @Test
+  void everyOfficialOpensTasklistOnlyTheCentralSupervisorOpensCockpit() {
+    for (String official : List.of(THANH_DONG, FINANCE_31, COMMITTEE_31, "cb.ministry-finance",
+        "cb.government-office", "cb.national-assembly", SUPERVISOR_31, SUPERVISOR_CENTRAL)) {
+      assertThat(rest.webappLogin(official, "tasklist")).as(official).isEqualTo(200);
+    }
+    assertThat(rest.webappLogin(SUPERVISOR_CENTRAL, "cockpit")).isEqualTo(200);
+    for (String official : List.of(THANH_DONG, FINANCE_31, SUPERVISOR_31, "cb.ministry-finance")) {
+      assertThat(rest.webappLogin(official, "cockpit")).as(official).isEqualTo(403);
+      assertThat(rest.webappLogin(official, "admin")).as(official).isEqualTo(403);
+    }
+  }
+
+  @Test
+  void grantOnFilingRefusesAnUnknownCommuneAndNothingIsFiled() {
+    long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(ProbeIssues.PROCESS).count();
+    assertThatThrownBy(() -> issues.file("99999", "province-31-finance")).hasMessageContaining("99999");
+    assertThatThrownBy(() -> issues.file("10507", "province-31-police")).hasMessageContaining("province-31-police");
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(ProbeIssues.PROCESS).count())
+        .isEqualTo(before);
+  }
+
+  @Test
+  void grantingTheSameUnitTwiceInOneTransactionKeepsOneGrant() {
+    // The commune is granted on filing, then again as the unit of the first task, in one transaction.
+    String issue = issues.file("10507", "commune-10507");
+
+    assertThat(authorizationService.createAuthorizationQuery().groupIdIn("commune-10507")
+        .resourceType(Resources.PROCESS_INSTANCE).resourceId(issue).count()).isEqualTo(1);
+    assertThat(authorizationService.createAuthorizationQuery().groupIdIn("commune-10507")
+        .resourceType(Resources.HISTORIC_PROCESS_INSTANCE).resourceId(issue).count()).isEqualTo(1);
+    assertThat(rest.get(THANH_DONG, "/process-instance/" + issue).status()).isEqualTo(200);
+  }
+
+  private static String grantEverythingTo(String user) {
+    return "{\"type\":1,\"permissions\":[\"ALL\"],\"userId\":\"" + user
+        + "\",\"groupId\":null,\"resourceType\":6,\"resourceId\":\"*\"}";
+  }
+
+  private static String sharedFilter(String owner) {
+    return "{\"resourceType\":\"Task\",\"name\":\"Mọi việc\",\"owner\":\"" + owner + "\",\"query\":{}}";
+  }
+}

@@ -1,0 +1,98 @@
+package vn.thongsuot.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Seeding against the real engine. Tests that change the directory run in a transaction they roll
+ * back, so the shared application context keeps the shipped directory.
+ */
+@DirectoryIntegrationTest
+class DirectorySeedingTest {
+
+  @Autowired UnitDirectory directory;
+  @Autowired UnitGroups groups;
+  @Autowired SharedFilters filters;
+  @Autowired UnitAuthorizations authorizations;
+  @Autowired IdentityService identityService;
+  @Autowired AuthorizationService authorizationService;
+  @Autowired PlatformTransactionManager transactionManager;
+
+  @Test
+  void everyUnitIsAGroupWithItsOfficialNameAndLevel() {
+    Map<UnitType, Long> expected = Map.of(UnitType.COMMUNE, 3321L, UnitType.PROVINCE_COMMITTEE, 34L,
+        UnitType.PROVINCE_DEPARTMENT, 34L * 11, UnitType.SUPERVISOR_PROVINCE, 34L, UnitType.MINISTRY, 10L,
+        UnitType.GOVERNMENT_OFFICE, 1L, UnitType.NATIONAL_ASSEMBLY, 1L, UnitType.SUPERVISOR_CENTRAL, 1L);
+    expected.forEach((type, count) ->
+        assertThat(identityService.createGroupQuery().groupType(type.name()).count()).as(type.name())
+            .isEqualTo(count));
+    assertThat(group("commune-10507").getName()).isEqualTo("UBND Phường Thành Đông");
+    assertThat(group("province-31-finance").getName()).isEqualTo("Sở Tài chính Thành phố Hải Phòng");
+    assertThat(group("province-31-committee").getName()).isEqualTo("UBND Thành phố Hải Phòng");
+    assertThat(group("ministry-finance").getName()).isEqualTo("Bộ Tài chính");
+    assertThat(group("government-office").getType()).isEqualTo("GOVERNMENT_OFFICE");
+    assertThat(group("supervisor-central").getName())
+        .isEqualTo("Ban Tổ chức Trung ương / Ủy ban Kiểm tra Trung ương");
+  }
+
+  @Test
+  void aSecondRunFindsEverythingInPlaceAndChangesNothing() {
+    TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+    transaction.executeWithoutResult(status -> {
+      assertThat(groups.synchronize(directory)).isEqualTo(new UnitGroups.Result(0, 0, 3776));
+      SharedFilters.Result filterResult = filters.synchronize();
+      assertThat(filterResult.created() + filterResult.updated()).isZero();
+      UnitAuthorizations.Result grants = authorizations.synchronize(directory, filterResult.idsByName().values());
+      assertThat(grants.created() + grants.extended()).isZero();
+      assertThat(grants.unchanged()).isEqualTo(3776 * 6 + 3321 + 5);
+      status.setRollbackOnly();
+    });
+  }
+
+  @Test
+  void aRenamedAndAnAddedUnitAreAppliedWithoutTouchingMemberships() throws Exception {
+    UnitDirectory changed = UnitDirectory.fromCsv(new StringReader(shippedCsv()
+        .replace(",10507,Phường Thành Đông,", ",10507,Phường Thành Đông Mới,")
+        + "31,Thành phố Hải Phòng,Haiphong City,Thành phố,99998,Xã Thử Nghiệm,Thu Nghiem Commune,Xã\n"));
+    TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+    transaction.executeWithoutResult(status -> {
+      assertThat(groups.synchronize(changed)).isEqualTo(new UnitGroups.Result(1, 1, 3775));
+      assertThat(group("commune-10507").getName()).isEqualTo("UBND Phường Thành Đông Mới");
+      assertThat(group("commune-99998").getName()).isEqualTo("UBND Xã Thử Nghiệm");
+      assertThat(group("commune-99998").getType()).isEqualTo("COMMUNE");
+      assertThat(identityService.createUserQuery().memberOfGroup("commune-10507").list())
+          .extracting(user -> user.getId()).containsExactly("cb.commune-10507");
+
+      UnitAuthorizations.Result grants =
+          authorizations.synchronize(changed, filters.synchronize().idsByName().values());
+      assertThat(grants.created()).as("tasklist, 4 filters, file the process, create its instance").isEqualTo(7);
+      assertThat(authorizationService.isUserAuthorized("someone", java.util.List.of("commune-99998"),
+          org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE,
+          org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION,
+          UnitAuthorizations.ESCALATION_PROCESS)).isTrue();
+      status.setRollbackOnly();
+    });
+    assertThat(group("commune-10507").getName()).isEqualTo("UBND Phường Thành Đông");
+  }
+
+  private Group group(String id) {
+    return identityService.createGroupQuery().groupId(id).singleResult();
+  }
+
+  private static String shippedCsv() throws Exception {
+    try (InputStream in = UnitDirectory.class.getClassLoader().getResourceAsStream(UnitDirectory.RESOURCE)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n");
+    }
+  }
+}

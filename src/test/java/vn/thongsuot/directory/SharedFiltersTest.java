@@ -1,0 +1,102 @@
+package vn.thongsuot.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+/** The four shared Tasklist filters, executed over /engine-rest as the officials who use them. */
+@DirectoryIntegrationTest
+class SharedFiltersTest {
+
+  static final String FINANCE_31 = "cb.province-31-finance";
+  static final String FINANCE_68 = "cb.province-68-finance";
+  static final String THANH_DONG = "cb.commune-10507";
+
+  @Autowired TestRestTemplate http;
+  @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Value("${camunda.bpm.admin-user.id}") String admin;
+
+  EngineRest rest;
+  ProbeIssues issues;
+
+  @BeforeEach
+  void setUp() {
+    rest = new EngineRest(http);
+    issues = new ProbeIssues(repositoryService, runtimeService, taskService);
+  }
+
+  @Test
+  void everyUnitReadsTheFourSharedFiltersOwnedByTheAdministratorAndNoOthers() {
+    for (String official : List.of(THANH_DONG, FINANCE_31, "cb.province-68-committee", "cb.ministry-health",
+        "cb.government-office", "cb.national-assembly", "cb.supervisor-province-31", "cb.supervisor-central")) {
+      EngineRest.Response filters = rest.get(official, "/filter?maxResults=50");
+      assertThat(filters.status()).isEqualTo(200);
+      assertThat(filters.values("name")).as(official).containsExactlyInAnyOrder(
+          SharedFilters.MY_UNIT, SharedFilters.DUE_SOON, SharedFilters.OVERDUE, SharedFilters.ESCALATED);
+      assertThat(filters.values("owner")).as(official).containsOnly(admin);
+    }
+  }
+
+  @Test
+  void eachFilterShowsTheUnitsOwnTasksSoonestDeadlineFirst() {
+    String overdue = issues.file("10507", "province-31-finance", Duration.ofDays(-1), false);
+    String dueTomorrow = issues.file("10525", "province-31-finance", Duration.ofDays(1), false);
+    String claimed = issues.file("10645", "province-31-finance", Duration.ofDays(3), false);
+    String escalated = issues.file("11914", "province-31-finance", Duration.ofDays(5), true);
+    String dueLater = issues.file("10507", "province-31-finance", Duration.ofDays(10), false);
+    String otherProvince = issues.file("22918", "province-68-finance", Duration.ofDays(1), true);
+    String communeTask = issues.file("10507", "commune-10507", Duration.ofDays(1), true);
+    taskService.claim(issues.openTask(claimed).getId(), FINANCE_31);
+    Set<String> mine = Set.of(overdue, dueTomorrow, claimed, escalated, dueLater, otherProvince, communeTask);
+
+    Map<String, String> filters = filterIds(FINANCE_31);
+    // Claimed tasks stay in the unit's list: a colleague's claim does not hide work from the unit.
+    assertThat(issuesIn(FINANCE_31, filters.get(SharedFilters.MY_UNIT), mine))
+        .containsExactly(overdue, dueTomorrow, claimed, escalated, dueLater);
+    assertThat(issuesIn(FINANCE_31, filters.get(SharedFilters.DUE_SOON), mine)).containsExactly(dueTomorrow);
+    assertThat(issuesIn(FINANCE_31, filters.get(SharedFilters.OVERDUE), mine)).containsExactly(overdue);
+    assertThat(issuesIn(FINANCE_31, filters.get(SharedFilters.ESCALATED), mine)).containsExactly(escalated);
+
+    assertThat(issuesIn(FINANCE_68, filters.get(SharedFilters.MY_UNIT), mine)).containsExactly(otherProvince);
+    assertThat(issuesIn(FINANCE_68, filters.get(SharedFilters.ESCALATED), mine)).containsExactly(otherProvince);
+    assertThat(issuesIn(THANH_DONG, filters.get(SharedFilters.MY_UNIT), mine)).containsExactly(communeTask);
+    assertThat(issuesIn(THANH_DONG, filters.get(SharedFilters.OVERDUE), mine)).isEmpty();
+  }
+
+  private Map<String, String> filterIds(String official) {
+    Map<String, String> ids = new HashMap<>();
+    rest.get(official, "/filter?maxResults=50").body()
+        .forEach(filter -> ids.put(filter.get("name").asText(), filter.get("id").asText()));
+    return ids;
+  }
+
+  /** The issues of this test whose tasks the filter lists for the official, in the filter's order. */
+  private List<String> issuesIn(String official, String filterId, Set<String> issuesOfThisTest) {
+    EngineRest.Response tasks = rest.get(official, "/filter/" + filterId + "/list?firstResult=0&maxResults=2000");
+    assertThat(tasks.status()).isEqualTo(200);
+    List<String> issues = new ArrayList<>();
+    for (JsonNode task : tasks.body()) {
+      String issue = task.path("processInstanceId").asText();
+      if (issuesOfThisTest.contains(issue)) {
+        issues.add(issue);
+      }
+    }
+    return issues;
+  }
+}
