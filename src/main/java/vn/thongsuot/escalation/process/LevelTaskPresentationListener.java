@@ -27,7 +27,8 @@ class LevelTaskPresentationListener implements TaskListener {
     String unit = directory.unitName((String) task.getVariable(RESPONSIBLE_GROUP));
     String province = directory.province((String) task.getVariable(PROVINCE_CODE))
         .map(p -> " " + p.name()).orElse("");
-    if (unit.endsWith(province)) {
+    // "Sở Tài chính hướng dẫn" reads better than repeating the province; the committee keeps it.
+    if (unit.startsWith("Sở ") && unit.endsWith(province)) {
       unit = unit.substring(0, unit.length() - province.length());
     }
     presentation.present(task, unit + " " + level.verb());
