@@ -43,8 +43,8 @@ public class IssueQueries {
       List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(number).active()
           .orderByTaskCreateTime().desc().list();
       Task task = open.isEmpty() ? null : open.get(0);
-      Level level = Level.of(issue.currentLevel()).orElse(null);
-      current = new IssueView.Current(issue.currentLevel(), level == null ? null : level.label(),
+      current = new IssueView.Current(issue.currentLevel(),
+          Stage.of(issue.currentLevel()).map(Stage::label).orElse(issue.currentLevel()),
           issue.currentGroup(), name(issue.currentGroup()), task == null ? null : task.getAssignee(),
           task == null ? null : task.getName(), issue.deadline(),
           VietnameseDates.dateTime(issue.deadline()),

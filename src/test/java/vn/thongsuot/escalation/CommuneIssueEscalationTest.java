@@ -124,6 +124,10 @@ class CommuneIssueEscalationTest {
 
     Task assessment = issues.task(number, TASK_ASSESS_ANSWER);
     assertThat(candidateGroups(tasks, assessment)).containsExactly("commune-10507");
+    IssueRecord waiting = records.find(number).orElseThrow();
+    assertThat(waiting.currentLevel()).isEqualTo("COMMUNE_ASSESSMENT");
+    assertThat(waiting.currentGroup()).isEqualTo("commune-10507");
+    assertThat(waiting.deadline()).isEqualTo(assessment.getDueDate().toInstant());
     assertThat(tasks.getVariable(assessment.getId(), "timelineText").toString())
         .contains("Áp dụng Thông tư 10/2025/TT-BTC", "Sở Tài chính Thành phố Hải Phòng");
     issues.assess(number, "REMOVED", null);
@@ -171,6 +175,7 @@ class CommuneIssueEscalationTest {
 
     Task supply = issues.task(number, TASK_SUPPLY_INFO);
     assertThat(candidateGroups(tasks, supply)).containsExactly("commune-10507");
+    assertThat(records.find(number).orElseThrow().currentLevel()).isEqualTo("COMMUNE_INFO");
     assertThat(tasks.getVariable(supply.getId(), "infoRequest")).isEqualTo("Đề nghị gửi biên bản bàn giao trụ sở.");
     assertThat(issues.hasTimer(number, BOUNDARY_NO_ANSWER)).isFalse();
 
@@ -259,6 +264,7 @@ class CommuneIssueEscalationTest {
     issues.answer(number, "ON_AGENDA", "Đưa vào kỳ họp thứ 11.", "sessionEndDate", "2027-06-30");
 
     assertThat(issues.openTasks(number)).isEmpty();
+    assertThat(records.find(number).orElseThrow().currentLevel()).isEqualTo("NATIONAL_ASSEMBLY_SESSION");
     assertThat(issues.fire(number, TIMER_SESSION_ENDED)).isEqualTo(at17(2027, 6, 30));
     assertThat(candidateGroups(tasks, issues.levelTask(number))).containsExactly("ministry-justice");
   }
@@ -269,6 +275,10 @@ class CommuneIssueEscalationTest {
     issues.answer(number, "ROADMAP", "Nâng cấp hệ thống theo 3 giai đoạn.",
         "roadmapTargetDate", "2027-12-31");
 
+    IssueRecord waiting = records.find(number).orElseThrow();
+    assertThat(waiting.currentLevel()).isEqualTo("ROADMAP");
+    assertThat(waiting.currentGroup()).isEqualTo("ministry-science-technology");
+    assertThat(waiting.deadline()).isEqualTo(at17(2026, 12, 21));
     // 20 working days after Mon 23 Nov: Mon 21 Dec 2026, sooner than the target date.
     assertThat(issues.fire(number, TIMER_ROADMAP_PROGRESS_DUE)).isEqualTo(at17(2026, 12, 21));
     assertThat(candidateGroups(tasks, issues.levelTask(number)))

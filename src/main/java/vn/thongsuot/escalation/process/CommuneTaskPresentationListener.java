@@ -1,17 +1,30 @@
 package vn.thongsuot.escalation.process;
 
+import static vn.thongsuot.escalation.process.IssueVariables.COMMUNE_GROUP;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import vn.thongsuot.escalation.EscalationLadder;
+import vn.thongsuot.escalation.IssueRecords;
+import vn.thongsuot.escalation.Stage;
 
-/** Names a commune task after its step ("Xã bổ sung thông tin") with issue number and commune. */
+/**
+ * A commune task was created (supply information, assess an answer): name it after its step with
+ * issue number and commune, and record that the issue now waits for the commune, until its due date.
+ */
 @Component("communeTaskPresentation")
 class CommuneTaskPresentationListener implements TaskListener {
 
   private final TaskPresentation presentation;
+  private final IssueRecords records;
+  private final EscalationLadder ladder;
 
-  CommuneTaskPresentationListener(TaskPresentation presentation) {
+  CommuneTaskPresentationListener(TaskPresentation presentation, IssueRecords records,
+      EscalationLadder ladder) {
     this.presentation = presentation;
+    this.records = records;
+    this.ladder = ladder;
   }
 
   @Override
@@ -19,5 +32,11 @@ class CommuneTaskPresentationListener implements TaskListener {
     String step = task.getBpmnModelElementInstance() != null
         ? task.getBpmnModelElementInstance().getName() : task.getName();
     presentation.present(task, step);
+    Stage stage = EscalationLevelModel.TASK_SUPPLY_INFO.equals(task.getTaskDefinitionKey())
+        ? Stage.COMMUNE_INFO : Stage.COMMUNE_ASSESSMENT;
+    String legalBasis = ladder.deadlinesOf(stage.name(), LevelState.urgency(task), EngineTime.now())
+        .legalBasis();
+    records.moveTo(LevelState.issueNumber(task), stage.name(), (String) task.getVariable(COMMUNE_GROUP),
+        EngineTime.instant(task.getDueDate()), legalBasis);
   }
 }

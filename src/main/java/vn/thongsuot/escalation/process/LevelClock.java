@@ -41,7 +41,6 @@ class LevelClock {
       execution.setVariable(INFO_DEADLINE, EngineTime.date(info.deadline()));
       execution.setVariable(INFO_REMINDER_AT, EngineTime.date(info.reminderAt()));
       String number = LevelState.issueNumber(execution);
-      records.moveTo(number, running.levelCode(), communeGroup, info.deadline(), info.legalBasis());
       records.append(new TimelineEvent(number, now, EventType.INFO_REQUESTED, running.levelCode(),
           running.groupId(), (String) execution.getVariable(ANSWERED_BY), null,
           execution.getVariable(ANSWER) + "\nThời hạn của đơn vị tạm dừng, còn " + remaining

@@ -13,6 +13,7 @@ import vn.thongsuot.escalation.EventType;
 import vn.thongsuot.escalation.IssueRecords;
 import vn.thongsuot.escalation.Level;
 import vn.thongsuot.escalation.Outcome;
+import vn.thongsuot.escalation.Stage;
 import vn.thongsuot.escalation.TimelineEvent;
 import vn.thongsuot.escalation.VietnameseDates;
 
@@ -47,12 +48,18 @@ class RecordAnswerDelegate implements JavaDelegate {
       Instant target = endOfDay((String) execution.getVariable(ROADMAP_TARGET_DATE));
       Instant followUp = ladder.roadmapFollowUp(target, LevelState.urgency(execution), now);
       execution.setVariable(ROADMAP_FOLLOW_UP_AT, EngineTime.date(followUp));
+      records.moveTo(LevelState.issueNumber(execution), Stage.ROADMAP.name(),
+          (String) execution.getVariable(RESPONSIBLE_GROUP), followUp,
+          ladder.deadlinesOf(Stage.ROADMAP.name(), LevelState.urgency(execution), now).legalBasis());
       text.append("\nHạn hoàn thành lộ trình: ").append(VietnameseDates.date(target))
           .append(". Báo cáo tiến độ: ").append(VietnameseDates.dateTime(followUp)).append('.');
     }
     if (Outcome.ON_AGENDA.equals(outcome)) {
       Instant sessionEnd = endOfDay((String) execution.getVariable(SESSION_END_DATE));
       execution.setVariable(SESSION_END_AT, EngineTime.date(sessionEnd));
+      records.moveTo(LevelState.issueNumber(execution), Stage.NATIONAL_ASSEMBLY_SESSION.name(),
+          (String) execution.getVariable(RESPONSIBLE_GROUP), sessionEnd,
+          (String) execution.getVariable(LEGAL_BASIS));
       text.append("\nBế mạc kỳ họp: ").append(VietnameseDates.date(sessionEnd)).append('.');
     }
     records.append(new TimelineEvent(LevelState.issueNumber(execution), now, EventType.ANSWERED,

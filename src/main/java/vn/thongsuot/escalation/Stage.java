@@ -1,0 +1,38 @@
+package vn.thongsuot.escalation;
+
+import java.util.Optional;
+
+/**
+ * Where an open issue waits, as {@code ts_issue.current_level} records it: a level of the ladder,
+ * a commune task, or a timer (a roadmap's next progress report, a National Assembly session).
+ */
+public enum Stage {
+  DEPARTMENT(Level.DEPARTMENT.label()),
+  PROVINCE(Level.PROVINCE.label()),
+  MINISTRY(Level.MINISTRY.label()),
+  GOVERNMENT(Level.GOVERNMENT.label()),
+  NATIONAL_ASSEMBLY(Level.NATIONAL_ASSEMBLY.label()),
+  COMMUNE_INFO("Xã bổ sung thông tin"),
+  COMMUNE_ASSESSMENT("Xã đánh giá ý kiến trả lời"),
+  ROADMAP("Chờ bộ báo cáo tiến độ lộ trình"),
+  NATIONAL_ASSEMBLY_SESSION("Chờ kỳ họp Quốc hội");
+
+  private final String label;
+
+  Stage(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  public static Optional<Stage> of(String code) {
+    for (Stage stage : values()) {
+      if (stage.name().equals(code)) {
+        return Optional.of(stage);
+      }
+    }
+    return Optional.empty();
+  }
+}
