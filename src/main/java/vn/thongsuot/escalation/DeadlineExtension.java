@@ -1,5 +1,6 @@
 package vn.thongsuot.escalation;
 
+import vn.thongsuot.monitoring.LevelVisits;
 import static vn.thongsuot.escalation.process.IssueVariables.*;
 
 import java.time.Instant;
@@ -36,10 +37,12 @@ public class DeadlineExtension {
   private final RuntimeService runtime;
   private final ManagementService management;
   private final WorkingDayCalendar calendar;
+  private final LevelVisits visits;
 
   DeadlineExtension(IssueQueries queries, IssueAccessRules access, IssueRecords records,
       TaskService tasks, RuntimeService runtime, ManagementService management,
-      WorkingDayCalendar calendar) {
+      WorkingDayCalendar calendar, LevelVisits visits) {
+    this.visits = visits;
     this.queries = queries;
     this.access = access;
     this.records = records;
@@ -90,7 +93,8 @@ public class DeadlineExtension {
     moveTimer(level, EscalationLevelModel.BOUNDARY_DEADLINE_PASSED, deadline);
     moveTimer(level, EscalationLevelModel.BOUNDARY_NO_ANSWER, escalate);
 
-    records.extendDeadline(number, deadline);
+    records.extend(number, reminder, deadline, escalate, now);
+    visits.moveDeadline(number, issue.currentGroup(), deadline);
     records.append(new TimelineEvent(number, now, EventType.DEADLINE_EXTENDED, issue.currentLevel(),
         issue.currentGroup(), official.userId(), null, "Gia hạn thêm " + workingDays
             + " ngày làm việc (từ " + VietnameseDates.dateTime(oldDeadline) + "). Lý do: " + trimmed,

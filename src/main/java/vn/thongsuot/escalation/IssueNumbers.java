@@ -1,12 +1,9 @@
 package vn.thongsuot.escalation;
 
 import java.time.LocalDate;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
+import vn.thongsuot.system.CounterRows;
 
 /**
  * Readable issue numbers {@code VM-<year>-<province>-<sequence>}, e.g. {@code VM-2026-31-000123}:
@@ -17,22 +14,21 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class IssueNumbers {
 
   private final JdbcTemplate jdbc;
-  private final TransactionTemplate separateTransaction;
+  private final CounterRows counters;
 
-  IssueNumbers(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+  IssueNumbers(JdbcTemplate jdbc, CounterRows counters) {
     this.jdbc = jdbc;
-    this.separateTransaction = new TransactionTemplate(transactions);
-    this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.counters = counters;
   }
 
   public String next(String provinceCode, LocalDate filedOn) {
     int year = filedOn.getYear();
-    if (jdbc.update("UPDATE ts_issue_number SET last_value = last_value + 1"
-        + " WHERE year_no = ? AND province_code = ?", year, provinceCode) == 0) {
-      createCounter(year, provinceCode);
-      jdbc.update("UPDATE ts_issue_number SET last_value = last_value + 1"
-          + " WHERE year_no = ? AND province_code = ?", year, provinceCode);
-    }
+    counters.createIfAbsent("SELECT COUNT(*) FROM ts_issue_number WHERE year_no = ? AND province_code = ?",
+        new Object[] {year, provinceCode},
+        "INSERT INTO ts_issue_number (year_no, province_code, last_value) VALUES (?, ?, 0)",
+        year, provinceCode);
+    jdbc.update("UPDATE ts_issue_number SET last_value = last_value + 1"
+        + " WHERE year_no = ? AND province_code = ?", year, provinceCode);
     Integer value = jdbc.queryForObject("SELECT last_value FROM ts_issue_number"
         + " WHERE year_no = ? AND province_code = ?", Integer.class, year, provinceCode);
     return format(year, provinceCode, value);
@@ -40,16 +36,5 @@ public class IssueNumbers {
 
   static String format(int year, String provinceCode, int sequence) {
     return String.format("VM-%d-%s-%06d", year, provinceCode, sequence);
-  }
-
-  /** The first filing of a province in a year creates its counter; a concurrent twin may win. */
-  private void createCounter(int year, String provinceCode) {
-    try {
-      separateTransaction.executeWithoutResult(status -> jdbc.update(
-          "INSERT INTO ts_issue_number (year_no, province_code, last_value) VALUES (?, ?, 0)",
-          year, provinceCode));
-    } catch (DuplicateKeyException alreadyCreated) {
-      // another filing created it first: fine, the caller increments it
-    }
   }
 }

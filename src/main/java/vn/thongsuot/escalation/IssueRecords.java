@@ -40,25 +40,46 @@ public class IssueRecords {
         .stream().findFirst();
   }
 
-  /** The issue reached a level (or came back to it after a pause): new holder and deadline. */
-  public void moveTo(String number, String level, String group, Instant deadline, String legalBasis) {
-    jdbc.update("UPDATE ts_issue SET current_level = ?, current_group = ?, deadline_at = ?,"
-        + " legal_basis = ?, overdue = FALSE WHERE issue_number = ?",
-        level, group, ts(deadline), legalBasis, number);
+  /** The issue has a new holder (a level, a commune task, a timer wait) and timers from {@code now}. */
+  public void hold(String number, Holding holding, Instant now) {
+    Holding.TimerKind next = holding.nextKind(now);
+    jdbc.update("UPDATE ts_issue SET current_level = ?, current_group = ?, reminder_at = ?,"
+        + " deadline_at = ?, escalate_at = ?, next_timer_kind = ?, next_timer_at = ?, legal_basis = ?,"
+        + " arrived_escalated = ?, overdue = FALSE WHERE issue_number = ?",
+        holding.stage().name(), holding.group(), ts(holding.reminderAt()), ts(holding.deadline()),
+        ts(holding.escalateAt()), next == null ? null : next.name(), ts(holding.at(next)),
+        holding.legalBasis(), holding.arrivedEscalated(), number);
   }
 
-  public void extendDeadline(String number, Instant deadline) {
-    jdbc.update("UPDATE ts_issue SET deadline_at = ?, overdue = FALSE WHERE issue_number = ?",
-        ts(deadline), number);
+  /** A supervisor moved the current level's timers. */
+  public void extend(String number, Instant reminderAt, Instant deadline, Instant escalateAt, Instant now) {
+    IssueRecord issue = find(number).orElseThrow();
+    hold(number, new Holding(Stage.valueOf(issue.currentLevel()), issue.currentGroup(), reminderAt,
+        deadline, escalateAt, issue.legalBasis(), isArrivedEscalated(number)), now);
   }
 
-  public void markOverdue(String number) {
-    jdbc.update("UPDATE ts_issue SET overdue = TRUE WHERE issue_number = ?", number);
+  /** The reminder fired: a level's next timer is its deadline; a commune task has none left. */
+  public void reminderFired(String number) {
+    jdbc.update("UPDATE ts_issue SET next_timer_kind = CASE WHEN escalate_at IS NULL THEN NULL"
+        + " ELSE 'DEADLINE' END, next_timer_at = CASE WHEN escalate_at IS NULL THEN NULL"
+        + " ELSE deadline_at END WHERE issue_number = ?", number);
+  }
+
+  /** The deadline passed: overdue, and the next timer is the escalation. */
+  public void deadlinePassed(String number) {
+    jdbc.update("UPDATE ts_issue SET overdue = TRUE, next_timer_kind = 'ESCALATION',"
+        + " next_timer_at = escalate_at WHERE issue_number = ?", number);
+  }
+
+  private boolean isArrivedEscalated(String number) {
+    return Boolean.TRUE.equals(jdbc.queryForObject(
+        "SELECT arrived_escalated FROM ts_issue WHERE issue_number = ?", Boolean.class, number));
   }
 
   public void close(String number, IssueStatus status, Instant at) {
     jdbc.update("UPDATE ts_issue SET status = ?, closed_at = ?, current_level = NULL,"
-        + " current_group = NULL, deadline_at = NULL, overdue = FALSE WHERE issue_number = ?",
+        + " current_group = NULL, reminder_at = NULL, deadline_at = NULL, escalate_at = NULL,"
+        + " next_timer_kind = NULL, next_timer_at = NULL, overdue = FALSE WHERE issue_number = ?",
         status.name(), ts(at), number);
   }
 

@@ -1,5 +1,8 @@
 package vn.thongsuot.escalation.process;
 
+import vn.thongsuot.monitoring.LevelVisits;
+import vn.thongsuot.escalation.Stage;
+import vn.thongsuot.escalation.Holding;
 import static vn.thongsuot.escalation.process.IssueVariables.*;
 
 import java.time.Instant;
@@ -22,11 +25,14 @@ class AssignLevelDelegate implements JavaDelegate {
   private final EscalationLadder ladder;
   private final IssueRecords records;
   private final IssueAccess access;
+  private final LevelVisits visits;
 
-  AssignLevelDelegate(EscalationLadder ladder, IssueRecords records, IssueAccess access) {
+  AssignLevelDelegate(EscalationLadder ladder, IssueRecords records, IssueAccess access,
+      LevelVisits visits) {
     this.ladder = ladder;
     this.records = records;
     this.access = access;
+    this.visits = visits;
   }
 
   @Override
@@ -39,9 +45,10 @@ class AssignLevelDelegate implements JavaDelegate {
     execution.setVariable(LEVEL_FORM, level.formId());
 
     String number = LevelState.issueNumber(execution);
-    records.moveTo(number, level.name(), assignment.groupId(), assignment.deadline(),
-        assignment.legalBasis());
     boolean escalated = Outcome.NO_ANSWER.equals(execution.getVariable(PREVIOUS_OUTCOME));
+    records.hold(number, Holding.level(Stage.valueOf(level.name()), assignment, escalated), now);
+    visits.open(number, (String) execution.getVariable(PROVINCE_CODE), (String) execution.getVariable(FIELD),
+        level.name(), assignment.groupId(), now, assignment.deadline(), escalated);
     records.append(new TimelineEvent(number, now, EventType.ASSIGNED, level.name(),
         assignment.groupId(), null, null,
         (escalated ? "Cấp dưới quá hạn không trả lời. " : "") + "Giao " + assignment.unitName()

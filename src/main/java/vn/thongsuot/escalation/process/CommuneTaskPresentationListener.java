@@ -1,6 +1,9 @@
 package vn.thongsuot.escalation.process;
 
-import static vn.thongsuot.escalation.process.IssueVariables.COMMUNE_GROUP;
+import vn.thongsuot.monitoring.LevelVisits;
+import vn.thongsuot.escalation.Holding;
+import java.time.Instant;
+import static vn.thongsuot.escalation.process.IssueVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -19,12 +22,14 @@ class CommuneTaskPresentationListener implements TaskListener {
   private final TaskPresentation presentation;
   private final IssueRecords records;
   private final EscalationLadder ladder;
+  private final LevelVisits visits;
 
   CommuneTaskPresentationListener(TaskPresentation presentation, IssueRecords records,
-      EscalationLadder ladder) {
+      EscalationLadder ladder, LevelVisits visits) {
     this.presentation = presentation;
     this.records = records;
     this.ladder = ladder;
+    this.visits = visits;
   }
 
   @Override
@@ -34,9 +39,14 @@ class CommuneTaskPresentationListener implements TaskListener {
     presentation.present(task, step);
     Stage stage = EscalationLevelModel.TASK_SUPPLY_INFO.equals(task.getTaskDefinitionKey())
         ? Stage.COMMUNE_INFO : Stage.COMMUNE_ASSESSMENT;
-    String legalBasis = ladder.deadlinesOf(stage.name(), LevelState.urgency(task), EngineTime.now())
-        .legalBasis();
-    records.moveTo(LevelState.issueNumber(task), stage.name(), (String) task.getVariable(COMMUNE_GROUP),
-        EngineTime.instant(task.getDueDate()), legalBasis);
+    Instant now = EngineTime.now();
+    String legalBasis = ladder.deadlinesOf(stage.name(), LevelState.urgency(task), now).legalBasis();
+    String number = LevelState.issueNumber(task);
+    String commune = (String) task.getVariable(COMMUNE_GROUP);
+    Instant due = EngineTime.instant(task.getDueDate());
+    records.hold(number, Holding.commune(stage, commune, EngineTime.instant(task.getFollowUpDate()),
+        due, legalBasis), now);
+    visits.open(number, (String) task.getVariable(PROVINCE_CODE), (String) task.getVariable(FIELD),
+        stage.name(), commune, now, due, false);
   }
 }

@@ -1,5 +1,6 @@
 package vn.thongsuot.escalation.process;
 
+import vn.thongsuot.monitoring.LevelVisits;
 import static vn.thongsuot.escalation.process.IssueVariables.*;
 
 import java.time.Instant;
@@ -16,9 +17,11 @@ import vn.thongsuot.escalation.TimelineEvent;
 class IssueClosing {
 
   private final IssueRecords records;
+  private final LevelVisits visits;
 
-  IssueClosing(IssueRecords records) {
+  IssueClosing(IssueRecords records, LevelVisits visits) {
     this.records = records;
+    this.visits = visits;
   }
 
   @Bean
@@ -26,6 +29,8 @@ class IssueClosing {
     return execution -> {
       AnswerRules.checkAssessment(execution);
       String number = (String) execution.getVariable(ISSUE_NUMBER);
+      visits.answer(number, (String) execution.getVariable(COMMUNE_GROUP),
+          (String) execution.getVariable(ASSESSMENT), EngineTime.now());
       records.append(new TimelineEvent(number, EngineTime.now(), EventType.ASSESSED,
           (String) execution.getVariable(ANSWERED_LEVEL), (String) execution.getVariable(COMMUNE_GROUP),
           (String) execution.getVariable(ASSESSED_BY), (String) execution.getVariable(ASSESSMENT),
@@ -53,6 +58,7 @@ class IssueClosing {
       String number = (String) execution.getVariable(ISSUE_NUMBER);
       Instant now = EngineTime.now();
       records.close(number, IssueStatus.WITHDRAWN, now);
+      visits.cancel(number, now);
       records.append(new TimelineEvent(number, now, EventType.WITHDRAWN, null,
           (String) execution.getVariable(COMMUNE_GROUP), (String) execution.getVariable(WITHDRAWN_BY),
           null, (String) execution.getVariable(WITHDRAWAL_REASON), null));

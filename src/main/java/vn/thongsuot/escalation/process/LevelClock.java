@@ -1,5 +1,9 @@
 package vn.thongsuot.escalation.process;
 
+import vn.thongsuot.monitoring.LevelVisits;
+import vn.thongsuot.escalation.Stage;
+import vn.thongsuot.escalation.Outcome;
+import vn.thongsuot.escalation.Holding;
 import static vn.thongsuot.escalation.process.IssueVariables.*;
 
 import java.time.Instant;
@@ -21,10 +25,12 @@ class LevelClock {
 
   private final EscalationLadder ladder;
   private final IssueRecords records;
+  private final LevelVisits visits;
 
-  LevelClock(EscalationLadder ladder, IssueRecords records) {
+  LevelClock(EscalationLadder ladder, IssueRecords records, LevelVisits visits) {
     this.ladder = ladder;
     this.records = records;
+    this.visits = visits;
   }
 
   @Bean
@@ -58,8 +64,10 @@ class LevelClock {
           remaining, now);
       LevelState.write(execution, resumed);
       String number = LevelState.issueNumber(execution);
-      records.moveTo(number, resumed.levelCode(), resumed.groupId(), resumed.deadline(),
-          resumed.legalBasis());
+      boolean escalated = Outcome.NO_ANSWER.equals(execution.getVariable(PREVIOUS_OUTCOME));
+      records.hold(number, Holding.level(Stage.valueOf(resumed.levelCode()), resumed, escalated), now);
+      visits.answer(number, (String) execution.getVariable(COMMUNE_GROUP), "INFO_SUPPLIED", now);
+      visits.moveDeadline(number, resumed.groupId(), resumed.deadline());
       records.append(new TimelineEvent(number, now, EventType.INFO_SUPPLIED, resumed.levelCode(),
           (String) execution.getVariable(COMMUNE_GROUP), (String) execution.getVariable(SUPPLIED_BY),
           null, (String) execution.getVariable(SUPPLIED_INFO), resumed.deadline()));

@@ -1,5 +1,7 @@
 package vn.thongsuot.escalation.process;
 
+import vn.thongsuot.monitoring.LevelVisits;
+import vn.thongsuot.escalation.Holding;
 import static vn.thongsuot.escalation.process.IssueVariables.*;
 
 import java.time.Instant;
@@ -26,10 +28,12 @@ class RecordAnswerDelegate implements JavaDelegate {
 
   private final IssueRecords records;
   private final EscalationLadder ladder;
+  private final LevelVisits visits;
 
-  RecordAnswerDelegate(IssueRecords records, EscalationLadder ladder) {
+  RecordAnswerDelegate(IssueRecords records, EscalationLadder ladder, LevelVisits visits) {
     this.records = records;
     this.ladder = ladder;
+    this.visits = visits;
   }
 
   @Override
@@ -48,20 +52,22 @@ class RecordAnswerDelegate implements JavaDelegate {
       Instant target = endOfDay((String) execution.getVariable(ROADMAP_TARGET_DATE));
       Instant followUp = ladder.roadmapFollowUp(target, LevelState.urgency(execution), now);
       execution.setVariable(ROADMAP_FOLLOW_UP_AT, EngineTime.date(followUp));
-      records.moveTo(LevelState.issueNumber(execution), Stage.ROADMAP.name(),
+      records.hold(LevelState.issueNumber(execution), Holding.waiting(Stage.ROADMAP,
           (String) execution.getVariable(RESPONSIBLE_GROUP), followUp,
-          ladder.deadlinesOf(Stage.ROADMAP.name(), LevelState.urgency(execution), now).legalBasis());
+          ladder.deadlinesOf(Stage.ROADMAP.name(), LevelState.urgency(execution), now).legalBasis()), now);
       text.append("\nHạn hoàn thành lộ trình: ").append(VietnameseDates.date(target))
           .append(". Báo cáo tiến độ: ").append(VietnameseDates.dateTime(followUp)).append('.');
     }
     if (Outcome.ON_AGENDA.equals(outcome)) {
       Instant sessionEnd = endOfDay((String) execution.getVariable(SESSION_END_DATE));
       execution.setVariable(SESSION_END_AT, EngineTime.date(sessionEnd));
-      records.moveTo(LevelState.issueNumber(execution), Stage.NATIONAL_ASSEMBLY_SESSION.name(),
+      records.hold(LevelState.issueNumber(execution), Holding.waiting(Stage.NATIONAL_ASSEMBLY_SESSION,
           (String) execution.getVariable(RESPONSIBLE_GROUP), sessionEnd,
-          (String) execution.getVariable(LEGAL_BASIS));
+          (String) execution.getVariable(LEGAL_BASIS)), now);
       text.append("\nBế mạc kỳ họp: ").append(VietnameseDates.date(sessionEnd)).append('.');
     }
+    visits.answer(LevelState.issueNumber(execution), (String) execution.getVariable(RESPONSIBLE_GROUP),
+        outcome, now);
     records.append(new TimelineEvent(LevelState.issueNumber(execution), now, EventType.ANSWERED,
         level.name(), (String) execution.getVariable(RESPONSIBLE_GROUP),
         (String) execution.getVariable(ANSWERED_BY), outcome, text.toString(), null));

@@ -1,5 +1,6 @@
 package vn.thongsuot.escalation.process;
 
+import vn.thongsuot.monitoring.LevelVisits;
 import static vn.thongsuot.escalation.process.IssueVariables.*;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,18 +19,23 @@ import vn.thongsuot.escalation.TimelineEvent;
 class TimerRecorders {
 
   private final IssueRecords records;
+  private final LevelVisits visits;
 
-  TimerRecorders(IssueRecords records) {
+  TimerRecorders(IssueRecords records, LevelVisits visits) {
     this.records = records;
+    this.visits = visits;
   }
 
   /** Reminder before a level's deadline. */
   @Bean
   JavaDelegate remindUnit() {
-    return execution -> records.append(new TimelineEvent(LevelState.issueNumber(execution),
-        EngineTime.now(), EventType.REMINDER, (String) execution.getVariable(LEVEL),
-        (String) execution.getVariable(RESPONSIBLE_GROUP), null, null, null,
-        EngineTime.instant(execution.getVariable(DEADLINE))));
+    return execution -> {
+      String number = LevelState.issueNumber(execution);
+      records.reminderFired(number);
+      records.append(new TimelineEvent(number, EngineTime.now(), EventType.REMINDER,
+          (String) execution.getVariable(LEVEL), (String) execution.getVariable(RESPONSIBLE_GROUP),
+          null, null, null, EngineTime.instant(execution.getVariable(DEADLINE))));
+    };
   }
 
   /** Deadline passed: the item is overdue and its supervising body is told. */
@@ -37,7 +43,7 @@ class TimerRecorders {
   JavaDelegate reportOverdue() {
     return execution -> {
       String number = LevelState.issueNumber(execution);
-      records.markOverdue(number);
+      records.deadlinePassed(number);
       records.append(new TimelineEvent(number, EngineTime.now(), EventType.DEADLINE_PASSED,
           (String) execution.getVariable(LEVEL), (String) execution.getVariable(RESPONSIBLE_GROUP),
           null, null, null, EngineTime.instant(execution.getVariable(DEADLINE))));
@@ -50,6 +56,8 @@ class TimerRecorders {
     return execution -> {
       execution.setVariable(OUTCOME, Outcome.NO_ANSWER);
       execution.setVariable(ANSWERED_LEVEL, execution.getVariable(LEVEL));
+      visits.answer(LevelState.issueNumber(execution), (String) execution.getVariable(RESPONSIBLE_GROUP),
+          Outcome.NO_ANSWER, EngineTime.now());
       records.append(new TimelineEvent(LevelState.issueNumber(execution), EngineTime.now(),
           EventType.ESCALATED_NO_ANSWER, (String) execution.getVariable(LEVEL),
           (String) execution.getVariable(RESPONSIBLE_GROUP), null, Outcome.NO_ANSWER,
@@ -61,8 +69,11 @@ class TimerRecorders {
   /** Reminder of a commune task (supply information, assess an answer). */
   @Bean
   JavaDelegate remindCommune() {
-    return execution -> records.append(new TimelineEvent(LevelState.issueNumber(execution),
-        EngineTime.now(), EventType.REMINDER, null, (String) execution.getVariable(COMMUNE_GROUP),
-        null, null, null, null));
+    return execution -> {
+      String number = LevelState.issueNumber(execution);
+      records.reminderFired(number);
+      records.append(new TimelineEvent(number, EngineTime.now(), EventType.REMINDER, null,
+          (String) execution.getVariable(COMMUNE_GROUP), null, null, null, null));
+    };
   }
 }

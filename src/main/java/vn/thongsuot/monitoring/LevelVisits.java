@@ -1,0 +1,103 @@
+package vn.thongsuot.monitoring;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import vn.thongsuot.calendar.WorkingDayCalendar;
+import vn.thongsuot.system.CounterRows;
+
+/**
+ * The level-transition read model: a visit per unit holding an issue ({@code ts_level_visit}),
+ * and per unit and month the counters and working-day histogram of the league tables
+ * ({@code ts_unit_month}, {@code ts_unit_month_days}). Written by the escalation process in the
+ * engine's transaction; counted by the month the unit received the issue.
+ */
+@Repository
+public class LevelVisits {
+
+  private final JdbcTemplate jdbc;
+  private final WorkingDayCalendar calendar;
+  private final CounterRows counters;
+
+  LevelVisits(JdbcTemplate jdbc, WorkingDayCalendar calendar, CounterRows counters) {
+    this.jdbc = jdbc;
+    this.calendar = calendar;
+    this.counters = counters;
+  }
+
+  /** A unit received the issue at a stage. */
+  public void open(String issueNumber, String provinceCode, String field, String stage, String unitGroup,
+      Instant at, Instant deadline, boolean arrivedEscalated) {
+    UnitKind kind = UnitKind.of(unitGroup);
+    jdbc.update("INSERT INTO ts_level_visit (issue_number, province_code, field_code, stage, unit_group,"
+        + " unit_kind, assigned_at, deadline_at, arrived_escalated) VALUES (?,?,?,?,?,?,?,?,?)",
+        issueNumber, provinceCode, field, stage, unitGroup, kind.name(), ts(at), ts(deadline),
+        arrivedEscalated);
+    String province = kind.provinceOf(provinceCode);
+    int month = yearMonth(at);
+    counters.createIfAbsent("SELECT COUNT(*) FROM ts_unit_month WHERE year_month = ? AND unit_group = ?",
+        new Object[] {month, unitGroup},
+        "INSERT INTO ts_unit_month (year_month, unit_group, unit_kind, province_code) VALUES (?,?,?,?)",
+        month, unitGroup, kind.name(), province);
+    jdbc.update("UPDATE ts_unit_month SET received = received + 1 WHERE year_month = ? AND unit_group = ?",
+        month, unitGroup);
+  }
+
+  /**
+   * The unit answered (or its escalation timer answered for it: outcome NO_ANSWER). Closes its open
+   * visit and counts it on time, late or unanswered, with the working days it took.
+   */
+  public void answer(String issueNumber, String unitGroup, String outcome, Instant at) {
+    List<Map<String, Object>> open = jdbc.queryForList("SELECT id, assigned_at, deadline_at, unit_kind,"
+        + " province_code FROM ts_level_visit WHERE issue_number = ? AND unit_group = ?"
+        + " AND answered_at IS NULL", issueNumber, unitGroup);
+    for (Map<String, Object> visit : open) {
+      Instant assigned = ((Timestamp) visit.get("assigned_at")).toInstant();
+      Timestamp deadline = (Timestamp) visit.get("deadline_at");
+      boolean noAnswer = "NO_ANSWER".equals(outcome);
+      Boolean onTime = noAnswer ? Boolean.FALSE : deadline == null || !at.isAfter(deadline.toInstant());
+      int days = Math.max(0, calendar.workingDaysBetween(assigned, at));
+      jdbc.update("UPDATE ts_level_visit SET answered_at = ?, outcome = ?, on_time = ?, working_days = ?"
+          + " WHERE id = ?", ts(at), outcome, onTime, days, visit.get("id"));
+      int month = yearMonth(assigned);
+      String column = noAnswer ? "no_answer" : onTime ? "on_time" : "late";
+      jdbc.update("UPDATE ts_unit_month SET " + column + " = " + column + " + 1"
+          + " WHERE year_month = ? AND unit_group = ?", month, unitGroup);
+      if (!noAnswer) {
+        String kind = (String) visit.get("unit_kind");
+        counters.createIfAbsent("SELECT COUNT(*) FROM ts_unit_month_days WHERE year_month = ?"
+            + " AND unit_group = ? AND working_days = ?", new Object[] {month, unitGroup, days},
+            "INSERT INTO ts_unit_month_days (year_month, unit_group, working_days, unit_kind,"
+                + " province_code) VALUES (?,?,?,?,?)",
+            month, unitGroup, days, kind, UnitKind.valueOf(kind).provinceOf((String) visit.get("province_code")));
+        jdbc.update("UPDATE ts_unit_month_days SET answers = answers + 1 WHERE year_month = ?"
+            + " AND unit_group = ? AND working_days = ?", month, unitGroup, days);
+      }
+    }
+  }
+
+  /** The open visit's deadline moved (a supervisor's extension, a resumed clock). */
+  public void moveDeadline(String issueNumber, String unitGroup, Instant deadline) {
+    jdbc.update("UPDATE ts_level_visit SET deadline_at = ? WHERE issue_number = ? AND unit_group = ?"
+        + " AND answered_at IS NULL", ts(deadline), issueNumber, unitGroup);
+  }
+
+  /** The commune withdrew the issue: open visits end without counting for or against anyone. */
+  public void cancel(String issueNumber, Instant at) {
+    jdbc.update("UPDATE ts_level_visit SET answered_at = ?, outcome = 'WITHDRAWN' WHERE issue_number = ?"
+        + " AND answered_at IS NULL", ts(at), issueNumber);
+  }
+
+  static int yearMonth(Instant at) {
+    YearMonth month = YearMonth.from(at.atZone(WorkingDayCalendar.VIETNAM));
+    return month.getYear() * 100 + month.getMonthValue();
+  }
+
+  private static Timestamp ts(Instant instant) {
+    return instant == null ? null : Timestamp.from(instant);
+  }
+}
