@@ -21,7 +21,7 @@ import vn.thongsuot.system.CurrentOfficial;
 
 /** Drives issues the way officials and the clock do: file, answer tasks, let timers fire. */
 
-class EscalationDriver {
+public class EscalationDriver {
 
   static final CurrentOfficial THANH_DONG =
       new CurrentOfficial("cb.commune-10507", Set.of("commune-10507"));
@@ -31,7 +31,7 @@ class EscalationDriver {
   private final RuntimeService runtime;
   private final ManagementService management;
 
-  EscalationDriver(IssueFiling filing, TaskService tasks, RuntimeService runtime,
+  public EscalationDriver(IssueFiling filing, TaskService tasks, RuntimeService runtime,
       ManagementService management) {
     this.filing = filing;
     this.tasks = tasks;
@@ -39,21 +39,26 @@ class EscalationDriver {
     this.management = management;
   }
 
-  static void clockAt(Instant instant) {
+  public static void clockAt(Instant instant) {
     ClockUtil.setCurrentTime(Date.from(instant));
   }
 
-  String file(String field, String urgency) {
-    return filing.file(new FilingRequest("10507", field, "Chưa rõ thẩm quyền quản lý trụ sở",
-        "Trụ sở UBND phường cũ chưa được bàn giao sau sáp nhập.", "Đã gửi công văn cho sở.",
-        "Nghị quyết 202/2025/QH15", urgency), THANH_DONG, null).number();
+  public String file(String field, String urgency) {
+    return file("10507", field, urgency);
   }
 
-  Task levelTask(String number) {
+  public String file(String communeCode, String field, String urgency) {
+    return filing.file(new FilingRequest(communeCode, field, "Chưa rõ thẩm quyền quản lý trụ sở",
+        "Trụ sở UBND phường cũ chưa được bàn giao sau sáp nhập.", "Đã gửi công văn cho sở.",
+        "Nghị quyết 202/2025/QH15", urgency),
+        new CurrentOfficial("cb.commune-" + communeCode, Set.of("commune-" + communeCode)), null).number();
+  }
+
+  public Task levelTask(String number) {
     return task(number, EscalationLevelModel.TASK_HANDLE_AT_LEVEL);
   }
 
-  Task task(String number, String activityId) {
+  public Task task(String number, String activityId) {
     List<Task> found = tasks.createTaskQuery().processInstanceBusinessKey(number)
         .taskDefinitionKey(activityId).active().list();
     assertThat(found).as("open tasks %s of %s", activityId, number).hasSize(1);
@@ -64,7 +69,7 @@ class EscalationDriver {
     return tasks.createTaskQuery().processInstanceBusinessKey(number).active().list();
   }
 
-  void answer(String number, String outcome, String text, Object... extra) {
+  public void answer(String number, String outcome, String text, Object... extra) {
     Map<String, Object> variables = new HashMap<>(Map.of("outcome", outcome, "answer", text));
     for (int i = 0; i < extra.length; i += 2) {
       variables.put((String) extra[i], extra[i + 1]);
@@ -72,12 +77,12 @@ class EscalationDriver {
     tasks.complete(levelTask(number).getId(), variables);
   }
 
-  void supplyInfo(String number, String text) {
+  public void supplyInfo(String number, String text) {
     tasks.complete(task(number, EscalationLevelModel.TASK_SUPPLY_INFO).getId(),
         Map.of("suppliedInfo", text));
   }
 
-  void assess(String number, String assessment, String comment) {
+  public void assess(String number, String assessment, String comment) {
     Map<String, Object> variables = new HashMap<>();
     variables.put("assessment", assessment);
     variables.put("assessmentComment", comment);
@@ -100,7 +105,7 @@ class EscalationDriver {
   }
 
   /** Moves the engine clock to the timer's due date and lets it fire, as the job executor would. */
-  Instant fire(String number, String activityId) {
+  public Instant fire(String number, String activityId) {
     Job job = timer(number, activityId);
     clockAt(job.getDuedate().toInstant());
     management.executeJob(job.getId());

@@ -1,0 +1,116 @@
+package vn.thongsuot.monitoring;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.thongsuot.calendar.WorkingDayCalendar;
+import vn.thongsuot.system.CurrentOfficial;
+import vn.thongsuot.system.RejectedRequest;
+
+/** JSON (and CSV) behind the supervisors' board, for supervisors in scope only. */
+@RestController
+@RequestMapping("/api/board")
+class BoardController {
+
+  private final BoardQueries board;
+
+  BoardController(BoardQueries board) {
+    this.board = board;
+  }
+
+  /** Every running deadline, sorted by what fires next. */
+  @GetMapping("/timers")
+  BoardPage<TimerRow> timers(@RequestParam(required = false) String province,
+      @RequestParam(required = false) String field, @RequestParam(required = false) String level,
+      @RequestParam(required = false) String unit, @RequestParam(required = false) String state,
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    return board.timers(new BoardQueries.TimerFilter(province, field, level, unit, state), scope(),
+        page, size, now());
+  }
+
+  /** The league table of one kind of unit for a month, a quarter or a year. */
+  @GetMapping("/league")
+  Map<String, Object> league(@RequestParam(defaultValue = "DEPARTMENT") String by,
+      @RequestParam(required = false) String period) {
+    Period parsed = period(period);
+    return Map.of("by", leagueBy(by).name(), "period", parsed.label(),
+        "rows", board.league(leagueBy(by), parsed, scope(), now()));
+  }
+
+  /** The same table as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read Vietnamese). */
+  @GetMapping(value = "/league.csv", produces = "text/csv")
+  ResponseEntity<byte[]> leagueCsv(@RequestParam(defaultValue = "DEPARTMENT") String by,
+      @RequestParam(required = false) String period) {
+    BoardQueries.LeagueBy kind = leagueBy(by);
+    Period parsed = period(period);
+    List<LeagueRow> rows = board.league(kind, parsed, scope(), now());
+    StringBuilder csv = new StringBuilder("\uFEFF");
+    csv.append("Mã,Đơn vị,Tỉnh,Tiếp nhận,Trả lời đúng hạn,Trả lời quá hạn,Không trả lời (chuyển lên),"
+        + "Đang quá hạn,Trung vị ngày làm việc,Tỷ lệ đúng hạn\r\n");
+    for (LeagueRow row : rows) {
+      csv.append(cell(row.key())).append(',').append(cell(row.name())).append(',')
+          .append(cell(row.provinceCode())).append(',').append(row.received()).append(',')
+          .append(row.answeredOnTime()).append(',').append(row.answeredLate()).append(',')
+          .append(row.unanswered()).append(',').append(row.openOverdue()).append(',')
+          .append(row.medianWorkingDays() == null ? "" : row.medianWorkingDays()).append(',')
+          .append(row.onTimeRate() == null ? "" : String.format(Locale.ROOT, "%.3f", row.onTimeRate()))
+          .append("\r\n");
+    }
+    String file = "bang-xep-hang-" + kind.name().toLowerCase(Locale.ROOT) + "-"
+        + parsed.fromYearMonth() + "-" + parsed.toYearMonth() + ".csv";
+    return ResponseEntity.ok()
+        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\"")
+        .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Received, answered late and unanswered per month of receipt, for the trend chart. */
+  @GetMapping("/trend")
+  List<Map<String, Object>> trend(@RequestParam(defaultValue = "12") int months) {
+    if (months < 1 || months > 36) {
+      throw new RejectedRequest(RejectedRequest.Reason.INVALID, "Số tháng phải từ 1 đến 36.");
+    }
+    return board.overdueTrend(months, scope(), now());
+  }
+
+  private static SupervisorScope scope() {
+    return SupervisorScope.of(CurrentOfficial.fromSecurityContext());
+  }
+
+  private static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+
+  private static Period period(String text) {
+    return Period.parse(text, YearMonth.from(now().atZone(WorkingDayCalendar.VIETNAM)));
+  }
+
+  private static BoardQueries.LeagueBy leagueBy(String by) {
+    try {
+      return BoardQueries.LeagueBy.valueOf(by.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new RejectedRequest(RejectedRequest.Reason.INVALID, "Bảng '" + by
+          + "' không có: chọn COMMUNE, DEPARTMENT, PROVINCE_COMMITTEE, MINISTRY hoặc PROVINCE.");
+    }
+  }
+
+  /** A CSV cell, quoted when needed; a leading formula character is defused for spreadsheets. */
+  static String cell(String value) {
+    if (value == null) {
+      return "";
+    }
+    String text = value.matches("^[=+\\-@].*") ? "'" + value : value;
+    return text.matches(".*[,\"\\r\\n].*") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+  }
+}
