@@ -4,7 +4,14 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.Rule;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import vn.thongsuot.calendar.WorkingDayCalendar;
@@ -28,13 +35,37 @@ public class EscalationLadder {
   public static final String ROADMAP = "ROADMAP";
 
   private final DecisionService decisions;
+  private final RepositoryService repository;
   private final WorkingDayCalendar calendar;
   private final UnitDirectory directory;
 
-  EscalationLadder(DecisionService decisions, WorkingDayCalendar calendar, UnitDirectory directory) {
+  EscalationLadder(DecisionService decisions, RepositoryService repository, WorkingDayCalendar calendar,
+      UnitDirectory directory) {
     this.decisions = decisions;
+    this.repository = repository;
     this.calendar = calendar;
     this.directory = directory;
+  }
+
+  /** Every field the deployed routing decision knows, in its order: the decision owns the list. */
+  public List<FieldRouting> fields() {
+    DecisionDefinition latest = repository.createDecisionDefinitionQuery()
+        .decisionDefinitionKey(ROUTING_DECISION).latestVersion().singleResult();
+    DmnModelInstance model = repository.getDmnModelInstance(latest.getId());
+    List<FieldRouting> fields = new ArrayList<>();
+    for (Rule rule : model.getModelElementsByType(Rule.class)) {
+      if (rule.getParentElement().getParentElement() instanceof Decision decision
+          && ROUTING_DECISION.equals(decision.getId())) {
+        String code = unquote(rule.getInputEntries().iterator().next().getTextContent());
+        routing(code).ifPresent(fields::add);
+      }
+    }
+    return fields;
+  }
+
+  private static String unquote(String feel) {
+    String text = feel.strip();
+    return text.startsWith("\"") && text.endsWith("\"") ? text.substring(1, text.length() - 1) : text;
   }
 
   /** The routing row of a field code, empty for a code the decision does not know. */

@@ -3,6 +3,8 @@ package vn.thongsuot.monitoring;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +17,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.thongsuot.calendar.WorkingDayCalendar;
+import vn.thongsuot.directory.Province;
+import vn.thongsuot.directory.UnitDirectory;
+import vn.thongsuot.escalation.EscalationLadder;
+import vn.thongsuot.escalation.Stage;
 import vn.thongsuot.system.CurrentOfficial;
 import vn.thongsuot.system.RejectedRequest;
 
@@ -24,9 +30,39 @@ import vn.thongsuot.system.RejectedRequest;
 class BoardController {
 
   private final BoardQueries board;
+  private final EscalationLadder ladder;
+  private final UnitDirectory directory;
 
-  BoardController(BoardQueries board) {
+  BoardController(BoardQueries board, EscalationLadder ladder, UnitDirectory directory) {
     this.board = board;
+    this.ladder = ladder;
+    this.directory = directory;
+  }
+
+  /** Who is watching and over what: the page's header. */
+  @GetMapping("/me")
+  Map<String, Object> me() {
+    CurrentOfficial official = CurrentOfficial.fromSecurityContext();
+    SupervisorScope scope = SupervisorScope.of(official);
+    Map<String, Object> me = new LinkedHashMap<>();
+    me.put("userId", official.userId());
+    me.put("province", scope.province().orElse(null));
+    me.put("scopeLabel", scope.province().flatMap(directory::province).map(Province::name).orElse("Toàn quốc"));
+    return me;
+  }
+
+  /** The choices of the board's filters: provinces in scope, fields (from the DMN), stages. */
+  @GetMapping("/options")
+  Map<String, Object> options() {
+    SupervisorScope scope = scope();
+    List<Map<String, String>> provinces = directory.provinces().stream()
+        .filter(p -> scope.province().map(p.code()::equals).orElse(true))
+        .map(p -> Map.of("code", p.code(), "label", p.name())).toList();
+    List<Map<String, String>> fields = ladder.fields().stream()
+        .map(f -> Map.of("code", f.field(), "label", f.fieldName())).toList();
+    List<Map<String, String>> levels = Arrays.stream(Stage.values())
+        .map(s -> Map.of("code", s.name(), "label", s.label())).toList();
+    return Map.of("provinces", provinces, "fields", fields, "levels", levels);
   }
 
   /** Every running deadline, sorted by what fires next. */

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Who may call what. Three doors, each authenticated against Camunda's identity service:
@@ -17,7 +18,8 @@ import org.springframework.security.web.SecurityFilterChain;
  *   <li>{@code /camunda/**}: Tasklist, Cockpit and Admin log users in themselves (session);
  *   <li>{@code /engine-rest/**}: HTTP Basic through Camunda's own {@link ProcessEngineAuthenticationFilter},
  *       so the engine's authorizations apply to every call;
- *   <li>{@code /api/**} and {@code /actuator/**}: Spring Security, HTTP Basic with the same accounts.
+ *   <li>{@code /api/**} and {@code /actuator/**}: Spring Security, HTTP Basic with the same accounts,
+ *       or the Tasklist/Cockpit login of the same browser session (the board's page uses it).
  * </ul>
  */
 @Configuration
@@ -40,13 +42,19 @@ class SecurityConfiguration {
   @Bean
   SecurityFilterChain apiSecurity(HttpSecurity http, VietnameseAuthenticationEntryPoint entryPoint)
       throws Exception {
-    http.securityMatcher("/api/**", "/actuator/**")
+    http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**", "/board/**", "/board")
         .authorizeHttpRequests(requests -> requests
             // Load balancers and compose health checks probe this without an account; it shows
             // only UP/DOWN unless the caller is authenticated.
             .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
             .permitAll()
+            // The board's page and scripts hold no data; everything they show comes from /api.
+            .requestMatchers("/board", "/board/**").permitAll()
             .anyRequest().authenticated())
+        .addFilterBefore(new CamundaSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
+        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self';"
+                + " frame-ancestors 'none'; form-action 'self'")))
         .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

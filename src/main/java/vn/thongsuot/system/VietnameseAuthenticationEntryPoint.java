@@ -17,7 +17,12 @@ class VietnameseAuthenticationEntryPoint implements AuthenticationEntryPoint {
   public void commence(HttpServletRequest request, HttpServletResponse response,
       AuthenticationException authException) throws IOException {
     response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-    response.setHeader("WWW-Authenticate", "Basic realm=\"thongsuot\", charset=\"UTF-8\"");
+    // The board's own requests get no Basic challenge: the page shows its login link instead of
+    // the browser's password dialog.
+    if (!CamundaSessionAuthenticationFilter.XHR.equals(
+        request.getHeader(CamundaSessionAuthenticationFilter.XHR_HEADER))) {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"thongsuot\", charset=\"UTF-8\"");
+    }
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response.getWriter().write("{\"status\":401,\"title\":\"Chưa đăng nhập\",\"detail\":"
