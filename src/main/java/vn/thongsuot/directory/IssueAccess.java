@@ -2,6 +2,8 @@ package vn.thongsuot.directory;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.Set;
+import java.util.TreeSet;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -56,12 +58,58 @@ public class IssueAccess {
     grant(processInstanceId, groupId);
   }
 
+  /**
+   * A new task of an issue becomes readable (not workable) by the provincial supervisors who read
+   * the issue, so their Tasklist and the engine API show the province's open tasks. Called for every
+   * user task by the engine plugin in {@code directory.process}; does nothing outside an issue.
+   */
+  public void shareTaskWithSupervisors(String taskId, String processInstanceId) {
+    if (processInstanceId == null) {
+      return;
+    }
+    Authentication caller = identityService.getCurrentAuthentication();
+    identityService.clearAuthentication();
+    try {
+      for (String groupId : readersOf(processInstanceId)) {
+        boolean provincialSupervisor = directory.unit(groupId)
+            .map(unit -> unit.type() == UnitType.SUPERVISOR_PROVINCE).orElse(false);
+        if (provincialSupervisor) {
+          grant(groupId, Resources.TASK, taskId, Permissions.READ);
+        }
+      }
+    } finally {
+      if (caller != null) {
+        identityService.setAuthentication(caller);
+      }
+    }
+  }
+
+  /** Groups granted READ on the instance, in the database or earlier in this transaction. */
+  private Set<String> readersOf(String processInstanceId) {
+    Set<String> groups = new TreeSet<>();
+    authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+        .resourceType(Resources.PROCESS_INSTANCE).resourceId(processInstanceId).list().stream()
+        .filter(a -> a.getGroupId() != null && a.isPermissionGranted(Permissions.READ))
+        .forEach(a -> groups.add(a.getGroupId()));
+    CommandContext context = Context.getCommandContext();
+    if (context != null) {
+      context.getDbEntityManager().getCachedEntitiesByType(AuthorizationEntity.class).stream()
+          .filter(a -> a.getAuthorizationType() == AUTH_TYPE_GRANT && a.getGroupId() != null
+              && a.getResourceType() == Resources.PROCESS_INSTANCE.resourceType()
+              && processInstanceId.equals(a.getResourceId())
+              && a.isPermissionGranted(Permissions.READ))
+          .forEach(a -> groups.add(a.getGroupId()));
+    }
+    return groups;
+  }
+
   private void grant(String processInstanceId, String groupId) {
     if (processInstanceId == null || processInstanceId.isBlank()) {
       throw new IllegalArgumentException("no process instance id: no issue access granted to " + groupId);
     }
-    // The caller is usually the official who filed or forwarded the issue: they may not write
-    // authorizations themselves, the process does it on their behalf.
+    // The authenticated official who filed or forwarded the issue may not write authorizations. From
+    // delegation code the engine skips checks anyway (authorizationEnabledForCustomCode=false);
+    // called from anywhere else, or with that flag on, the grant is still made on their behalf.
     Authentication caller = identityService.getCurrentAuthentication();
     identityService.clearAuthentication();
     try {
