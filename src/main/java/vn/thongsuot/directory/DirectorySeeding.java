@@ -58,7 +58,7 @@ class DirectorySeeding implements SmartLifecycle {
     long afterGroups = System.nanoTime();
     SharedFilters.Result filterResult = filters.synchronize();
     UnitAuthorizations.Result grantResult =
-        authorizations.synchronize(directory, filterResult.idsByName().values());
+        authorizations.synchronize(directory, filterResult);
     long afterGrants = System.nanoTime();
     LOG.info("Directory: {} units; groups created {}, renamed {}, unchanged {} ({} ms)",
         directory.units().size(), groupResult.created(), groupResult.renamed(),

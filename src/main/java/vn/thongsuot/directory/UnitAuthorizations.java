@@ -46,12 +46,17 @@ class UnitAuthorizations {
   record Result(int created, int extended, int unchanged) {}
 
   /** The grants a unit's group needs, by the unit's level. */
-  static List<Grant> grantsFor(Unit unit, Collection<String> sharedFilterIds) {
+  static List<Grant> grantsFor(Unit unit, SharedFilters.Result filters) {
     String group = unit.groupId();
     List<Grant> grants = new ArrayList<>();
     grants.add(new Grant(group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS));
-    for (String filterId : sharedFilterIds) {
+    for (String filterId : filters.idsFor(SharedFilters.Audience.UNITS)) {
       grants.add(new Grant(group, Resources.FILTER, filterId, Permissions.READ));
+    }
+    if (unit.type() == UnitType.SUPERVISOR_CENTRAL || unit.type() == UnitType.SUPERVISOR_PROVINCE) {
+      for (String filterId : filters.idsFor(SharedFilters.Audience.SUPERVISORS)) {
+        grants.add(new Grant(group, Resources.FILTER, filterId, Permissions.READ));
+      }
     }
     // Tasklist shows the process name and diagram of a task; reading the definition shows no instance.
     if (unit.type() == UnitType.COMMUNE) {
@@ -73,10 +78,10 @@ class UnitAuthorizations {
     return grants;
   }
 
-  Result synchronize(UnitDirectory directory, Collection<String> sharedFilterIds) {
+  Result synchronize(UnitDirectory directory, SharedFilters.Result filters) {
     Map<String, Grant> wanted = new LinkedHashMap<>();
     for (Unit unit : directory.units()) {
-      for (Grant grant : grantsFor(unit, sharedFilterIds)) {
+      for (Grant grant : grantsFor(unit, filters)) {
         wanted.put(key(grant.groupId(), grant.resource().resourceType(), grant.resourceId()), grant);
       }
     }

@@ -53,9 +53,10 @@ class DirectorySeedingTest {
       assertThat(groups.synchronize(directory)).isEqualTo(new UnitGroups.Result(0, 0, 3776));
       SharedFilters.Result filterResult = filters.synchronize();
       assertThat(filterResult.created() + filterResult.updated()).isZero();
-      UnitAuthorizations.Result grants = authorizations.synchronize(directory, filterResult.idsByName().values());
+      UnitAuthorizations.Result grants = authorizations.synchronize(directory, filterResult);
       assertThat(grants.created() + grants.extended()).isZero();
-      assertThat(grants.unchanged()).isEqualTo(3776 * 6 + 3321 + 5);
+      assertThat(grants.unchanged()).as("6 per unit, filing for communes, 5 central, 2 supervisor filters")
+          .isEqualTo(3776 * 6 + 3321 + 5 + 35 * 2);
       status.setRollbackOnly();
     });
   }
@@ -75,7 +76,7 @@ class DirectorySeedingTest {
           .extracting(user -> user.getId()).containsExactly("cb.commune-10507");
 
       UnitAuthorizations.Result grants =
-          authorizations.synchronize(changed, filters.synchronize().idsByName().values());
+          authorizations.synchronize(changed, filters.synchronize());
       assertThat(grants.created()).as("tasklist, 4 filters, file the process, create its instance").isEqualTo(7);
       assertThat(authorizationService.isUserAuthorized("someone", java.util.List.of("commune-99998"),
           org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE,

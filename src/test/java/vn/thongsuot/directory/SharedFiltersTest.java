@@ -25,6 +25,9 @@ class SharedFiltersTest {
   static final String FINANCE_31 = "cb.province-31-finance";
   static final String FINANCE_68 = "cb.province-68-finance";
   static final String THANH_DONG = "cb.commune-10507";
+  static final String SUPERVISOR_31 = "cb.supervisor-province-31";
+  static final String SUPERVISOR_68 = "cb.supervisor-province-68";
+  static final String SUPERVISOR_CENTRAL = "cb.supervisor-central";
 
   @Autowired TestRestTemplate http;
   @Autowired RepositoryService repositoryService;
@@ -42,15 +45,43 @@ class SharedFiltersTest {
   }
 
   @Test
-  void everyUnitReadsTheFourSharedFiltersOwnedByTheAdministratorAndNoOthers() {
+  void everyUnitReadsTheFourUnitFiltersAndSupervisorsTwoMoreAllOwnedByTheAdministrator() {
+    List<String> unitFilters = List.of(
+        SharedFilters.MY_UNIT, SharedFilters.DUE_SOON, SharedFilters.OVERDUE, SharedFilters.ESCALATED);
     for (String official : List.of(THANH_DONG, FINANCE_31, "cb.province-68-committee", "cb.ministry-health",
-        "cb.government-office", "cb.national-assembly", "cb.supervisor-province-31", "cb.supervisor-central")) {
+        "cb.government-office", "cb.national-assembly")) {
       EngineRest.Response filters = rest.get(official, "/filter?maxResults=50");
       assertThat(filters.status()).isEqualTo(200);
-      assertThat(filters.values("name")).as(official).containsExactlyInAnyOrder(
-          SharedFilters.MY_UNIT, SharedFilters.DUE_SOON, SharedFilters.OVERDUE, SharedFilters.ESCALATED);
+      assertThat(filters.values("name")).as(official).containsExactlyInAnyOrderElementsOf(unitFilters);
       assertThat(filters.values("owner")).as(official).containsOnly(admin);
     }
+    for (String supervisor : List.of(SUPERVISOR_31, SUPERVISOR_CENTRAL)) {
+      EngineRest.Response filters = rest.get(supervisor, "/filter?maxResults=50");
+      assertThat(filters.values("name")).as(supervisor).containsAll(unitFilters)
+          .contains(SharedFilters.SUPERVISED_DUE_SOON, SharedFilters.SUPERVISED_OVERDUE).hasSize(6);
+    }
+  }
+
+  @Test
+  void supervisorFiltersShowEveryTaskInTheSupervisorsScope() {
+    String overdue31 = issues.file("10507", "province-31-finance", Duration.ofDays(-2), false);
+    String overdueCommune31 = issues.file("10525", "commune-10525", Duration.ofDays(-1), false);
+    String dueTomorrow31 = issues.file("10645", "province-31-health", Duration.ofDays(1), false);
+    String overdue68 = issues.file("22918", "province-68-finance", Duration.ofDays(-1), false);
+    Set<String> mine = Set.of(overdue31, overdueCommune31, dueTomorrow31, overdue68);
+
+    Map<String, String> filters = filterIds(SUPERVISOR_CENTRAL);
+    String overdue = filters.get(SharedFilters.SUPERVISED_OVERDUE);
+    String dueSoon = filters.get(SharedFilters.SUPERVISED_DUE_SOON);
+    assertThat(issuesIn(SUPERVISOR_31, overdue, mine)).containsExactly(overdue31, overdueCommune31);
+    assertThat(issuesIn(SUPERVISOR_31, dueSoon, mine)).containsExactly(dueTomorrow31);
+    assertThat(issuesIn(SUPERVISOR_68, overdue, mine)).containsExactly(overdue68);
+    assertThat(issuesIn(SUPERVISOR_CENTRAL, overdue, mine)).containsExactly(overdue31, overdueCommune31, overdue68);
+    // The supervisors' own unit filters stay empty: they are nobody's candidate group.
+    assertThat(issuesIn(SUPERVISOR_31, filters.get(SharedFilters.OVERDUE), mine)).isEmpty();
+    // A unit may not execute a filter that is not shared with it.
+    assertThat(rest.get(FINANCE_31, "/filter/" + overdue + "/list?firstResult=0&maxResults=10").status())
+        .isEqualTo(403);
   }
 
   @Test
