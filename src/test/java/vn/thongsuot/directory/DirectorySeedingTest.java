@@ -8,6 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import java.util.List;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -78,13 +82,37 @@ class DirectorySeedingTest {
       UnitAuthorizations.Result grants =
           authorizations.synchronize(changed, filters.synchronize());
       assertThat(grants.created()).as("tasklist, 4 filters, file the process, create its instance").isEqualTo(7);
-      assertThat(authorizationService.isUserAuthorized("someone", java.util.List.of("commune-99998"),
-          org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE,
-          org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION,
-          UnitAuthorizations.ESCALATION_PROCESS)).isTrue();
+      assertThat(authorizationService.isUserAuthorized("someone", List.of("commune-99998"),
+          Permissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, UnitAuthorizations.ESCALATION_PROCESS))
+          .isTrue();
       status.setRollbackOnly();
     });
     assertThat(group("commune-10507").getName()).isEqualTo("UBND Phường Thành Đông");
+  }
+
+  @Test
+  void aGrantDeletedOrNarrowedSinceTheLastStartIsRestored() {
+    TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+    transaction.executeWithoutResult(status -> {
+      Authorization tasklist = authorizationService.createAuthorizationQuery().groupIdIn("commune-10507")
+          .resourceType(Resources.APPLICATION).resourceId(UnitAuthorizations.TASKLIST).singleResult();
+      authorizationService.deleteAuthorization(tasklist.getId());
+      Authorization filing = authorizationService.createAuthorizationQuery().groupIdIn("commune-10525")
+          .resourceType(Resources.PROCESS_DEFINITION).resourceId(UnitAuthorizations.ESCALATION_PROCESS)
+          .singleResult();
+      filing.removePermission(Permissions.CREATE_INSTANCE);
+      authorizationService.saveAuthorization(filing);
+
+      UnitAuthorizations.Result repaired = authorizations.synchronize(directory, filters.synchronize());
+      assertThat(repaired.created()).isEqualTo(1);
+      assertThat(repaired.extended()).isEqualTo(1);
+      assertThat(authorizationService.isUserAuthorized("x", List.of("commune-10507"), Permissions.ACCESS,
+          Resources.APPLICATION, UnitAuthorizations.TASKLIST)).isTrue();
+      assertThat(authorizationService.isUserAuthorized("x", List.of("commune-10525"), Permissions.CREATE_INSTANCE,
+          Resources.PROCESS_DEFINITION, UnitAuthorizations.ESCALATION_PROCESS)).isTrue();
+      assertThat(authorizations.synchronize(directory, filters.synchronize()).created()).isZero();
+      status.setRollbackOnly();
+    });
   }
 
   private Group group(String id) {
