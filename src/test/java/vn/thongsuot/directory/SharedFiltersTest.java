@@ -9,14 +9,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The four shared Tasklist filters, executed over /engine-rest as the officials who use them. */
 @DirectoryIntegrationTest
@@ -33,6 +38,8 @@ class SharedFiltersTest {
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
+  @Autowired FilterService filterService;
+  @Autowired PlatformTransactionManager transactionManager;
   @Value("${camunda.bpm.admin-user.id}") String admin;
 
   EngineRest rest;
@@ -108,6 +115,23 @@ class SharedFiltersTest {
     assertThat(issuesIn(FINANCE_68, filters.get(SharedFilters.ESCALATED), mine)).containsExactly(otherProvince);
     assertThat(issuesIn(THANH_DONG, filters.get(SharedFilters.MY_UNIT), mine)).containsExactly(communeTask);
     assertThat(issuesIn(THANH_DONG, filters.get(SharedFilters.OVERDUE), mine)).isEmpty();
+  }
+
+  @Test
+  void aStoredFilterExpressionCanCallASpringBeanAsTheWorkingDayCalendarSwitchNeeds() {
+    // docs/directory.md: "Sắp đến hạn" switches to ${deadlines.after(2)}, a Spring bean in a stored
+    // filter expression; unitDirectory stands in for it here.
+    String dueTomorrow = issues.file("10525", "province-31-finance", Duration.ofDays(1), false);
+    String dueLater = issues.file("10525", "province-31-finance", Duration.ofDays(4), false);
+    new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+      Filter filter = filterService.newTaskFilter("bean").setOwner(admin).setQuery(taskService.createTaskQuery()
+          .taskCandidateGroup("province-31-finance")
+          .dueBeforeExpression("${unitDirectory.communeCount() == 3321 ? dateTime().plusDays(2) : now()}"));
+      filterService.saveFilter(filter);
+      assertThat(filterService.<Task>list(filter.getId())).extracting(Task::getProcessInstanceId)
+          .contains(dueTomorrow).doesNotContain(dueLater);
+      status.setRollbackOnly();
+    });
   }
 
   private Map<String, String> filterIds(String official) {
