@@ -2,6 +2,7 @@ package vn.thongsuot.directory;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -46,8 +47,10 @@ public class IssueAccess {
   public void grantOnFiling(String processInstanceId, String communeCode) {
     Commune commune = directory.commune(communeCode).orElseThrow(() ->
         new IllegalArgumentException("unknown commune code '" + communeCode + "': no issue access granted"));
-    grant(processInstanceId, UnitIds.commune(commune.code()));
-    grant(processInstanceId, UnitIds.supervisorProvince(commune.province().code()));
+    onBehalfOfTheProcess(() -> {
+      grantInstance(processInstanceId, UnitIds.commune(commune.code()));
+      grantInstance(processInstanceId, UnitIds.supervisorProvince(commune.province().code()));
+    });
   }
 
   /** A unit the issue reached (department, committee, ministry...) reads it from now on. */
@@ -55,7 +58,17 @@ public class IssueAccess {
     if (directory.unit(groupId).isEmpty()) {
       throw new IllegalArgumentException("unknown unit group '" + groupId + "': no issue access granted");
     }
-    grant(processInstanceId, groupId);
+    onBehalfOfTheProcess(() -> grantInstance(processInstanceId, groupId));
+  }
+
+  /**
+   * A process instance called by an issue (one escalation level, say) is part of that issue for
+   * the provincial supervisors who read the caller: they read it and its history too. Called by the
+   * engine plugin in {@code directory.process} when a called instance starts.
+   */
+  public void shareCalledInstanceWithSupervisors(String calledInstanceId, String callingInstanceId) {
+    onBehalfOfTheProcess(() -> provincialSupervisorsReading(callingInstanceId)
+        .forEach(groupId -> grantInstance(calledInstanceId, groupId)));
   }
 
   /**
@@ -67,21 +80,33 @@ public class IssueAccess {
     if (processInstanceId == null) {
       return;
     }
+    onBehalfOfTheProcess(() -> provincialSupervisorsReading(processInstanceId)
+        .forEach(groupId -> grant(groupId, Resources.TASK, taskId, Permissions.READ)));
+  }
+
+  /**
+   * The authenticated official who filed or forwarded the issue may neither read nor write
+   * authorizations. From delegation code the engine skips checks anyway
+   * (authorizationEnabledForCustomCode=false); called from anywhere else, or with that flag on, the
+   * work is still done on their behalf, and their authentication is restored afterwards.
+   */
+  private void onBehalfOfTheProcess(Runnable work) {
     Authentication caller = identityService.getCurrentAuthentication();
     identityService.clearAuthentication();
     try {
-      for (String groupId : readersOf(processInstanceId)) {
-        boolean provincialSupervisor = directory.unit(groupId)
-            .map(unit -> unit.type() == UnitType.SUPERVISOR_PROVINCE).orElse(false);
-        if (provincialSupervisor) {
-          grant(groupId, Resources.TASK, taskId, Permissions.READ);
-        }
-      }
+      work.run();
     } finally {
       if (caller != null) {
         identityService.setAuthentication(caller);
       }
     }
+  }
+
+  private List<String> provincialSupervisorsReading(String processInstanceId) {
+    return readersOf(processInstanceId).stream()
+        .filter(groupId -> directory.unit(groupId)
+            .map(unit -> unit.type() == UnitType.SUPERVISOR_PROVINCE).orElse(false))
+        .toList();
   }
 
   /** Groups granted READ on the instance, in the database or earlier in this transaction. */
@@ -103,24 +128,14 @@ public class IssueAccess {
     return groups;
   }
 
-  private void grant(String processInstanceId, String groupId) {
+  /** READ on the running instance (instance, variables) and on its history. */
+  private void grantInstance(String processInstanceId, String groupId) {
     if (processInstanceId == null || processInstanceId.isBlank()) {
       throw new IllegalArgumentException("no process instance id: no issue access granted to " + groupId);
     }
-    // The authenticated official who filed or forwarded the issue may not write authorizations. From
-    // delegation code the engine skips checks anyway (authorizationEnabledForCustomCode=false);
-    // called from anywhere else, or with that flag on, the grant is still made on their behalf.
-    Authentication caller = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
-      grant(groupId, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);
-      grant(groupId, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,
-          HistoricProcessInstancePermissions.READ);
-    } finally {
-      if (caller != null) {
-        identityService.setAuthentication(caller);
-      }
-    }
+    grant(groupId, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);
+    grant(groupId, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,
+        HistoricProcessInstancePermissions.READ);
     LOG.debug("Unit {} may read issue instance {}", groupId, processInstanceId);
   }
 

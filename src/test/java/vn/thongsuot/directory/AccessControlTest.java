@@ -261,6 +261,25 @@ class AccessControlTest {
   }
 
   @Test
+  void provincialSupervisorReadsALevelRunningInACalledProcessAndItsTasks() {
+    String level = issues.fileWithCalledLevel("10507", "province-31-finance");
+    Task task = issues.openTask(level);
+
+    assertThat(rest.get(SUPERVISOR_31, "/process-instance/" + level + "/variables").status()).isEqualTo(200);
+    assertThat(rest.get(SUPERVISOR_31, "/task?processInstanceId=" + level + "&maxResults=10").values("id"))
+        .containsExactly(task.getId());
+    assertThat(rest.post(SUPERVISOR_31, "/task/" + task.getId() + "/complete", "{}").status()).isEqualTo(403);
+    assertThat(rest.get(FINANCE_31, "/task?processInstanceId=" + level + "&maxResults=10").values("id"))
+        .containsExactly(task.getId());
+    assertThat(rest.get(SUPERVISOR_68, "/process-instance/" + level).status()).isEqualTo(404);
+    assertThat(rest.get(HAI_DUONG, "/task?processInstanceId=" + level + "&maxResults=10").body()).isEmpty();
+
+    taskService.complete(task.getId());
+    assertThat(rest.get(SUPERVISOR_31, "/history/task?processInstanceId=" + level + "&maxResults=10").values("id"))
+        .containsExactly(task.getId());
+  }
+
+  @Test
   void onlyTheAdministratorDeploysCreatesFiltersOrChangesAuthorizations() {
     for (String official : List.of(THANH_DONG, FINANCE_31, COMMITTEE_31, "cb.ministry-finance",
         "cb.government-office", "cb.national-assembly", SUPERVISOR_31, SUPERVISOR_CENTRAL)) {
