@@ -9,6 +9,12 @@ import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -32,6 +38,7 @@ class DirectorySeedingTest {
   @Autowired IdentityService identityService;
   @Autowired AuthorizationService authorizationService;
   @Autowired PlatformTransactionManager transactionManager;
+  @Autowired DirectorySeeding seeding;
 
   @Test
   void everyUnitIsAGroupWithItsOfficialNameAndLevel() {
@@ -113,6 +120,37 @@ class DirectorySeedingTest {
       assertThat(authorizations.synchronize(directory, filters.synchronize()).created()).isZero();
       status.setRollbackOnly();
     });
+  }
+
+  @Test
+  void twoNodesSeedingOneDatabaseAtOnceBothStartAndEachRowExistsOnce() throws Exception {
+    UnitDirectory withNewCommune = UnitDirectory.fromCsv(new StringReader(shippedCsv()
+        + "31,Thành phố Hải Phòng,Haiphong City,Thành phố,99997,Xã Song Song,Song Song Commune,Xã\n"));
+    ExecutorService nodes = Executors.newFixedThreadPool(2);
+    CountDownLatch go = new CountDownLatch(1);
+    Callable<Void> node = () -> {
+      go.await();
+      seeding.seed(withNewCommune);
+      return null;
+    };
+    try {
+      Future<Void> first = nodes.submit(node);
+      Future<Void> second = nodes.submit(node);
+      go.countDown();
+      first.get(2, TimeUnit.MINUTES);
+      second.get(2, TimeUnit.MINUTES);
+
+      assertThat(identityService.createGroupQuery().groupId("commune-99997").count()).isEqualTo(1);
+      assertThat(authorizationService.createAuthorizationQuery().groupIdIn("commune-99997")
+          .resourceType(Resources.APPLICATION).resourceId(UnitAuthorizations.TASKLIST).count()).isEqualTo(1);
+      assertThat(authorizationService.createAuthorizationQuery().groupIdIn("commune-99997")
+          .resourceType(Resources.FILTER).count()).isEqualTo(4);
+    } finally {
+      nodes.shutdownNow();
+      authorizationService.createAuthorizationQuery().groupIdIn("commune-99997").list()
+          .forEach(grant -> authorizationService.deleteAuthorization(grant.getId()));
+      identityService.deleteGroup("commune-99997");
+    }
   }
 
   private Group group(String id) {
