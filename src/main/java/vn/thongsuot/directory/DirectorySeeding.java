@@ -97,10 +97,10 @@ class DirectorySeeding implements SmartLifecycle {
         directory.units().size(), groupResult.created(), groupResult.renamed(),
         groupResult.unchanged(), millis(started, afterGroups));
     LOG.info("Directory: shared filters created {}, updated {}, unchanged {}; unit grants created {},"
-            + " extended {}, unchanged {} ({} ms)",
+            + " extended {}, unchanged {} ({}; {} ms)",
         filterResult.created(), filterResult.updated(), filterResult.unchanged(),
         grantResult.created(), grantResult.extended(), grantResult.unchanged(),
-        millis(afterGroups, afterGrants));
+        grantResult.compared() ? "compared one by one" : "digest unchanged", millis(afterGroups, afterGrants));
     if (demo) {
       DemoOfficials.Result officials = demoOfficials.synchronize(directory);
       LOG.info("Directory (demo profile): demo officials created {}, renamed {}, unchanged {}",

@@ -55,7 +55,8 @@ class UnitAuthorizations {
     }
   }
 
-  record Result(int created, int extended, int unchanged) {}
+  /** {@code compared}: false when the stored digest showed nothing changed and no grant was read. */
+  record Result(int created, int extended, int unchanged, boolean compared) {}
 
   /** The grants a unit's group needs, by the unit's level. */
   static List<Grant> grantsFor(Unit unit, SharedFilters.Result filters) {
@@ -99,7 +100,7 @@ class UnitAuthorizations {
     }
     String state = state(wanted.values());
     if (state.equals(managementService.getProperties().get(STATE_PROPERTY))) {
-      return new Result(0, 0, wanted.size());
+      return new Result(0, 0, wanted.size(), false);
     }
     Map<String, Authorization> existing = existingGrants(wanted.values());
     int created = 0;
@@ -125,7 +126,7 @@ class UnitAuthorizations {
       }
     }
     managementService.setProperty(STATE_PROPERTY, state(wanted.values()));
-    return new Result(created, extended, unchanged);
+    return new Result(created, extended, unchanged, true);
   }
 
   /**
@@ -137,8 +138,11 @@ class UnitAuthorizations {
    */
   private String state(Collection<Grant> wanted) {
     MessageDigest digest = sha256();
-    wanted.stream().map(g -> key(g.groupId(), g.resource().resourceType(), g.resourceId()) + g.permissions())
-        .sorted().forEach(line -> digest.update(line.getBytes(StandardCharsets.UTF_8)));
+    // In the directory's order (the CSV's, then the fixed grant rules): the same input, the same digest.
+    for (Grant grant : wanted) {
+      digest.update((grant.groupId() + "|" + grant.resource().resourceType() + "|" + grant.resourceId()
+          + "|" + grant.permissions() + "\n").getBytes(StandardCharsets.UTF_8));
+    }
     Map<String, Grant> targets = new TreeMap<>();
     for (Grant grant : wanted) {
       targets.putIfAbsent(grant.resource().resourceType() + "|" + grant.resourceId() + "|"
