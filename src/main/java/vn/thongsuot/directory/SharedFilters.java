@@ -73,8 +73,7 @@ class SharedFilters {
     this.owner = owner;
   }
 
-  record Result(Map<String, String> idsByName, Map<Audience, List<String>> idsByAudience,
-      int created, int updated, int unchanged) {
+  record Result(Map<Audience, List<String>> idsByAudience, int created, int updated, int unchanged) {
 
     List<String> idsFor(Audience audience) {
       return idsByAudience.getOrDefault(audience, List.of());
@@ -82,7 +81,6 @@ class SharedFilters {
   }
 
   Result synchronize() {
-    Map<String, String> ids = new LinkedHashMap<>();
     Map<Audience, List<String>> byAudience = new EnumMap<>(Audience.class);
     int created = 0;
     int updated = 0;
@@ -94,7 +92,6 @@ class SharedFilters {
         filter = filterService.newTaskFilter(definition.name()).setOwner(owner);
         created++;
       } else if (String.valueOf(VERSION).equals(String.valueOf(filter.getProperties().get(VERSION_PROPERTY)))) {
-        ids.put(definition.name(), filter.getId());
         byAudience.computeIfAbsent(definition.audience(), a -> new ArrayList<>()).add(filter.getId());
         unchanged++;
         continue;
@@ -104,10 +101,9 @@ class SharedFilters {
       filter.setQuery(query(definition));
       filter.setProperties(properties(definition));
       filterService.saveFilter(filter);
-      ids.put(definition.name(), filter.getId());
       byAudience.computeIfAbsent(definition.audience(), a -> new ArrayList<>()).add(filter.getId());
     }
-    return new Result(ids, byAudience, created, updated, unchanged);
+    return new Result(byAudience, created, updated, unchanged);
   }
 
   /**
