@@ -1,5 +1,6 @@
 package vn.thongsuot.directory;
 
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -18,6 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DirectorySeeding implements SmartLifecycle {
 
   private static final Logger LOG = LoggerFactory.getLogger(DirectorySeeding.class);
+
+  static final int ATTEMPTS = 3;
 
   private final UnitDirectory directory;
   private final UnitGroups groups;
@@ -48,26 +51,56 @@ class DirectorySeeding implements SmartLifecycle {
 
   @Override
   public void start() {
-    transaction.executeWithoutResult(status -> seed());
+    seed(directory);
     running = true;
   }
 
-  void seed() {
+  /**
+   * Seeds in one transaction, retried: several nodes starting together on one database (first
+   * start of a cluster) race to create the same rows; the losers' transactions fail on a unique key
+   * or a row version and roll back, and their next attempt finds the winner's rows.
+   */
+  void seed(UnitDirectory units) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        transaction.executeWithoutResult(status -> seedOnce(units));
+        return;
+      } catch (RuntimeException e) {
+        if (attempt == ATTEMPTS) {
+          throw e;
+        }
+        LOG.warn("Directory seeding attempt {} of {} failed, retrying (another node seeding the same"
+            + " database at the same time is the usual cause): {}", attempt, ATTEMPTS, e.toString());
+        pause(attempt);
+      }
+    }
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(500, 1500) * attempt);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while seeding the directory", e);
+    }
+  }
+
+  private void seedOnce(UnitDirectory directory) {
     long started = System.nanoTime();
     UnitGroups.Result groupResult = groups.synchronize(directory);
     long afterGroups = System.nanoTime();
     SharedFilters.Result filterResult = filters.synchronize();
     UnitAuthorizations.Result grantResult =
-        authorizations.synchronize(directory, filterResult.idsByName().values());
+        authorizations.synchronize(directory, filterResult);
     long afterGrants = System.nanoTime();
     LOG.info("Directory: {} units; groups created {}, renamed {}, unchanged {} ({} ms)",
         directory.units().size(), groupResult.created(), groupResult.renamed(),
         groupResult.unchanged(), millis(started, afterGroups));
     LOG.info("Directory: shared filters created {}, updated {}, unchanged {}; unit grants created {},"
-            + " extended {}, unchanged {} ({} ms)",
+            + " extended {}, unchanged {} ({}; {} ms)",
         filterResult.created(), filterResult.updated(), filterResult.unchanged(),
         grantResult.created(), grantResult.extended(), grantResult.unchanged(),
-        millis(afterGroups, afterGrants));
+        grantResult.compared() ? "compared one by one" : "digest unchanged", millis(afterGroups, afterGrants));
     if (demo) {
       DemoOfficials.Result officials = demoOfficials.synchronize(directory);
       LOG.info("Directory (demo profile): demo officials created {}, renamed {}, unchanged {}",

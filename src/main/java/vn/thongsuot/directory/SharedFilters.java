@@ -1,5 +1,7 @@
 package vn.thongsuot.directory;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +14,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The four Tasklist filters every unit shares, owned by the administrator. The code owns their
- * definition: a filter whose stored version differs from {@link #VERSION} is rewritten at start.
- * Who may read them is {@link UnitAuthorizations}' job.
+ * The Tasklist filters, owned by the administrator: four every unit shares (its own tasks), two
+ * for supervisors (every task they may read: their province, or everything centrally). The code
+ * owns their definition: a filter whose stored version differs from {@link #VERSION} is rewritten
+ * at start. Who may read them is {@link UnitAuthorizations}' job.
  */
 @Component
 class SharedFilters {
@@ -23,6 +26,11 @@ class SharedFilters {
   static final String DUE_SOON = "Sắp đến hạn";
   static final String OVERDUE = "Quá hạn";
   static final String ESCALATED = "Được chuyển lên";
+  static final String SUPERVISED_DUE_SOON = "Giám sát: sắp đến hạn";
+  static final String SUPERVISED_OVERDUE = "Giám sát: quá hạn";
+
+  /** Who a filter is shared with. */
+  enum Audience { UNITS, SUPERVISORS }
 
   /** Raise when a definition below changes, so installed filters are rewritten. */
   static final int VERSION = 1;
@@ -35,18 +43,24 @@ class SharedFilters {
   /** Task-local variable the escalation process sets on tasks it creates after an escalation timer. */
   static final String ESCALATED_VARIABLE = "escalatedForNoAnswer";
 
-  private record Definition(String name, String description, int priority, String color,
-      UnaryOperator<TaskQuery> criteria) {}
+  private record Definition(Audience audience, String name, String description, int priority,
+      String color, UnaryOperator<TaskQuery> criteria) {}
 
   private static final List<Definition> DEFINITIONS = List.of(
-      new Definition(MY_UNIT, "Việc đang mở của các đơn vị tôi thuộc về, hạn gần nhất trước", -10,
-          "#3e4d2f", query -> query),
-      new Definition(DUE_SOON, "Việc của đơn vị tôi đến hạn trong 2 ngày tới", -9, "#e69500",
+      new Definition(Audience.UNITS, MY_UNIT, "Việc đang mở của các đơn vị tôi thuộc về, hạn gần nhất trước",
+          -10, "#3e4d2f", query -> query),
+      new Definition(Audience.UNITS, DUE_SOON, "Việc của đơn vị tôi đến hạn trong 2 ngày tới", -9, "#e69500",
           query -> query.dueAfterExpression(NOW).dueBeforeExpression(DUE_SOON_LIMIT)),
-      new Definition(OVERDUE, "Việc của đơn vị tôi đã quá hạn", -8, "#b5152b",
+      new Definition(Audience.UNITS, OVERDUE, "Việc của đơn vị tôi đã quá hạn", -8, "#b5152b",
           query -> query.dueBeforeExpression(NOW)),
-      new Definition(ESCALATED, "Việc được chuyển lên đơn vị tôi vì cấp dưới chưa được trả lời đúng hạn", -7,
-          "#555ea1", query -> query.taskVariableValueEquals(ESCALATED_VARIABLE, true)));
+      new Definition(Audience.UNITS, ESCALATED,
+          "Việc được chuyển lên đơn vị tôi vì cấp dưới chưa được trả lời đúng hạn", -7, "#555ea1",
+          query -> query.taskVariableValueEquals(ESCALATED_VARIABLE, true)),
+      new Definition(Audience.SUPERVISORS, SUPERVISED_DUE_SOON,
+          "Việc trong phạm vi giám sát đến hạn trong 2 ngày tới", -6, "#e69500",
+          query -> query.dueAfterExpression(NOW).dueBeforeExpression(DUE_SOON_LIMIT)),
+      new Definition(Audience.SUPERVISORS, SUPERVISED_OVERDUE, "Việc trong phạm vi giám sát đã quá hạn", -5,
+          "#b5152b", query -> query.dueBeforeExpression(NOW)));
 
   private final FilterService filterService;
   private final TaskService taskService;
@@ -59,10 +73,15 @@ class SharedFilters {
     this.owner = owner;
   }
 
-  record Result(Map<String, String> idsByName, int created, int updated, int unchanged) {}
+  record Result(Map<Audience, List<String>> idsByAudience, int created, int updated, int unchanged) {
+
+    List<String> idsFor(Audience audience) {
+      return idsByAudience.getOrDefault(audience, List.of());
+    }
+  }
 
   Result synchronize() {
-    Map<String, String> ids = new LinkedHashMap<>();
+    Map<Audience, List<String>> byAudience = new EnumMap<>(Audience.class);
     int created = 0;
     int updated = 0;
     int unchanged = 0;
@@ -73,7 +92,7 @@ class SharedFilters {
         filter = filterService.newTaskFilter(definition.name()).setOwner(owner);
         created++;
       } else if (String.valueOf(VERSION).equals(String.valueOf(filter.getProperties().get(VERSION_PROPERTY)))) {
-        ids.put(definition.name(), filter.getId());
+        byAudience.computeIfAbsent(definition.audience(), a -> new ArrayList<>()).add(filter.getId());
         unchanged++;
         continue;
       } else {
@@ -82,17 +101,21 @@ class SharedFilters {
       filter.setQuery(query(definition));
       filter.setProperties(properties(definition));
       filterService.saveFilter(filter);
-      ids.put(definition.name(), filter.getId());
+      byAudience.computeIfAbsent(definition.audience(), a -> new ArrayList<>()).add(filter.getId());
     }
-    return new Result(ids, created, updated, unchanged);
+    return new Result(byAudience, created, updated, unchanged);
   }
 
-  /** The unit's open tasks, claimed or not, soonest deadline first. */
+  /**
+   * A unit's filter: the open tasks of the official's groups, claimed or not. A supervisor's
+   * filter: every open task the supervisor may read. Soonest deadline first.
+   */
   private TaskQuery query(Definition definition) {
-    TaskQuery unitTasks = taskService.createTaskQuery()
-        .taskCandidateGroupInExpression(CURRENT_USER_GROUPS)
-        .includeAssignedTasks();
-    return definition.criteria().apply(unitTasks).orderByDueDate().asc();
+    TaskQuery tasks = taskService.createTaskQuery();
+    if (definition.audience() == Audience.UNITS) {
+      tasks = tasks.taskCandidateGroupInExpression(CURRENT_USER_GROUPS).includeAssignedTasks();
+    }
+    return definition.criteria().apply(tasks).orderByDueDate().asc();
   }
 
   private static Map<String, Object> properties(Definition definition) {

@@ -1,6 +1,6 @@
 package vn.thongsuot.directory;
 
-/** The level of a unit; stored as the Camunda group's type. */
+/** The level of a unit; its name is stored as the Camunda group's type. */
 public enum UnitType {
   COMMUNE,
   PROVINCE_COMMITTEE,
@@ -9,14 +9,5 @@ public enum UnitType {
   GOVERNMENT_OFFICE,
   NATIONAL_ASSEMBLY,
   SUPERVISOR_CENTRAL,
-  SUPERVISOR_PROVINCE;
-
-  public static java.util.Optional<UnitType> of(String groupType) {
-    for (UnitType type : values()) {
-      if (type.name().equals(groupType)) {
-        return java.util.Optional.of(type);
-      }
-    }
-    return java.util.Optional.empty();
-  }
+  SUPERVISOR_PROVINCE
 }

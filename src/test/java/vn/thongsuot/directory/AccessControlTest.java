@@ -7,10 +7,12 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
 
 /**
  * Who sees and works which issue, over /engine-rest with the demo officials' passwords. Tasklist
@@ -51,6 +54,8 @@ class AccessControlTest {
   @Autowired TaskService taskService;
   @Autowired HistoryService historyService;
   @Autowired AuthorizationService authorizationService;
+  @Autowired IdentityService identityService;
+  @Autowired IssueAccess issueAccess;
   @Value("${camunda.bpm.admin-user.id}") String admin;
 
   EngineRest rest;
@@ -105,6 +110,59 @@ class AccessControlTest {
         .status()).isEqualTo(204);
     assertThat(rest.post(THANH_DONG, "/task/" + confirm.getId() + "/complete", "{}").status()).isEqualTo(204);
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(issue).count()).isZero();
+  }
+
+  @Test
+  void inTasklistAnotherCommuneSeesNothingOfACommunesTaskAndIsRefusedClaimingIt() {
+    String issue = issues.file("10507", "province-31-finance");
+    taskService.complete(issues.openTask(issue).getId());
+    Task confirm = issues.openTask(issue);
+
+    EngineRest.WebappSession haiDuong = rest.tasklist(HAI_DUONG);
+    assertThat(haiDuong.call(HttpMethod.GET, "/task?processInstanceId=" + issue + "&maxResults=15", null).body())
+        .isEmpty();
+    assertThat(haiDuong.call(HttpMethod.POST, "/task/" + confirm.getId() + "/claim",
+        "{\"userId\":\"" + HAI_DUONG + "\"}").status()).isEqualTo(403);
+
+    EngineRest.WebappSession thanhDong = rest.tasklist(THANH_DONG);
+    assertThat(thanhDong.call(HttpMethod.GET, "/task?processInstanceId=" + issue + "&maxResults=15", null)
+        .values("id")).containsExactly(confirm.getId());
+    assertThat(thanhDong.call(HttpMethod.POST, "/task/" + confirm.getId() + "/claim",
+        "{\"userId\":\"" + THANH_DONG + "\"}").status()).isEqualTo(204);
+    assertThat(issues.openTask(issue).getAssignee()).isEqualTo(THANH_DONG);
+  }
+
+  @Test
+  void aCommuneFilingOverRestCanReadItsIssueAndSoCanItsSupervisorAndTheDepartment() {
+    // Test-only: let the commune start the probe process as it starts CommuneIssueEscalation.
+    allowStartingTheProbe("commune-10507");
+    EngineRest.Response started = rest.post(THANH_DONG, "/process-definition/key/" + ProbeIssues.PROCESS + "/start",
+        "{\"variables\":{\"communeCode\":{\"value\":\"10507\"},"
+            + "\"unitGroup\":{\"value\":\"province-31-finance\"},"
+            + "\"dueDate\":{\"value\":\"2030-01-02T10:00:00.000+0000\",\"type\":\"Date\"},"
+            + "\"escalated\":{\"value\":false}}}");
+    assertThat(started.status()).isEqualTo(200);
+    String issue = started.body().get("id").asText();
+
+    assertThat(rest.get(THANH_DONG, "/process-instance/" + issue + "/variables").status()).isEqualTo(200);
+    assertThat(rest.get(SUPERVISOR_31, "/history/process-instance/" + issue).status()).isEqualTo(200);
+    assertThat(rest.get(FINANCE_31, "/task?processInstanceId=" + issue + "&maxResults=10").values("taskDefinitionKey"))
+        .containsExactly(ProbeIssues.ANSWER);
+    assertThat(rest.get(HAI_DUONG, "/process-instance/" + issue).status()).isEqualTo(404);
+  }
+
+  @Test
+  void grantsAreMadeForAnAuthenticatedOfficialOutsideProcessCodeAndTheirAuthenticationIsKept() {
+    String issue = issues.file("10507", "province-31-finance");
+    identityService.setAuthentication(THANH_DONG, List.of("commune-10507"));
+    try {
+      issueAccess.grantToUnit(issue, "province-31-health");
+      assertThat(identityService.getCurrentAuthentication().getUserId()).isEqualTo(THANH_DONG);
+    } finally {
+      identityService.clearAuthentication();
+    }
+    assertThat(rest.get(HEALTH_31, "/process-instance/" + issue).status()).isEqualTo(200);
+    assertThat(rest.get(HEALTH_31, "/history/process-instance/" + issue).status()).isEqualTo(200);
   }
 
   @Test
@@ -181,18 +239,44 @@ class AccessControlTest {
   }
 
   @Test
-  void provincialSupervisorFollowsTheProvincesTasksThroughHistoryAndIsRefusedCompletingThem() {
+  void provincialSupervisorReadsTheProvincesTasksButIsRefusedClaimingOrCompletingThem() {
     String issue = issues.file("10507", "province-31-finance");
-    Task task = issues.openTask(issue);
+    Task answer = issues.openTask(issue);
 
-    // Runtime task READ goes to candidate groups only; the supervisor reads tasks as history
-    // (open ones included) through its grant on the instance.
-    assertThat(rest.get(SUPERVISOR_31, "/task?processInstanceId=" + issue + "&maxResults=10").body()).isEmpty();
-    assertThat(rest.get(SUPERVISOR_31, "/history/task?processInstanceId=" + issue + "&unfinished=true&maxResults=10")
-        .values("id")).containsExactly(task.getId());
-    assertThat(rest.post(SUPERVISOR_31, "/task/" + task.getId() + "/claim",
+    // The first task, created in the filing transaction, and every later one.
+    assertThat(rest.get(SUPERVISOR_31, "/task?processInstanceId=" + issue + "&maxResults=10").values("id"))
+        .containsExactly(answer.getId());
+    assertThat(rest.post(SUPERVISOR_31, "/task/" + answer.getId() + "/claim",
         "{\"userId\":\"" + SUPERVISOR_31 + "\"}").status()).isEqualTo(403);
+    assertThat(rest.post(SUPERVISOR_31, "/task/" + answer.getId() + "/complete", "{}").status()).isEqualTo(403);
+    assertThat(rest.get(SUPERVISOR_68, "/task?processInstanceId=" + issue + "&maxResults=10").body()).isEmpty();
+
+    taskService.complete(answer.getId());
+    Task confirm = issues.openTask(issue);
+    assertThat(rest.get(SUPERVISOR_31, "/task/" + confirm.getId()).status()).isEqualTo(200);
+    assertThat(rest.post(SUPERVISOR_31, "/task/" + confirm.getId() + "/complete", "{}").status()).isEqualTo(403);
+    assertThat(rest.get(SUPERVISOR_31, "/history/task?processInstanceId=" + issue + "&maxResults=10").values("id"))
+        .containsExactlyInAnyOrder(answer.getId(), confirm.getId());
+    assertThat(rest.get(SUPERVISOR_68, "/task/" + confirm.getId()).status()).isEqualTo(404);
+  }
+
+  @Test
+  void provincialSupervisorReadsALevelRunningInACalledProcessAndItsTasks() {
+    String level = issues.fileWithCalledLevel("10507", "province-31-finance");
+    Task task = issues.openTask(level);
+
+    assertThat(rest.get(SUPERVISOR_31, "/process-instance/" + level + "/variables").status()).isEqualTo(200);
+    assertThat(rest.get(SUPERVISOR_31, "/task?processInstanceId=" + level + "&maxResults=10").values("id"))
+        .containsExactly(task.getId());
     assertThat(rest.post(SUPERVISOR_31, "/task/" + task.getId() + "/complete", "{}").status()).isEqualTo(403);
+    assertThat(rest.get(FINANCE_31, "/task?processInstanceId=" + level + "&maxResults=10").values("id"))
+        .containsExactly(task.getId());
+    assertThat(rest.get(SUPERVISOR_68, "/process-instance/" + level).status()).isEqualTo(404);
+    assertThat(rest.get(HAI_DUONG, "/task?processInstanceId=" + level + "&maxResults=10").body()).isEmpty();
+
+    taskService.complete(task.getId());
+    assertThat(rest.get(SUPERVISOR_31, "/history/task?processInstanceId=" + level + "&maxResults=10").values("id"))
+        .containsExactly(task.getId());
   }
 
   @Test
@@ -208,7 +292,7 @@ class AccessControlTest {
     // The same requests succeed for the administrator: the refusals above are permissions.
     EngineRest.Response filter = rest.post(admin, "/filter/create", sharedFilter(admin));
     assertThat(filter.status()).isEqualTo(200);
-    assertThat(rest.call(admin, "demo", org.springframework.http.HttpMethod.DELETE,
+    assertThat(rest.call(admin, "demo", HttpMethod.DELETE,
         "/filter/" + filter.body().get("id").asText(), null).status()).isEqualTo(204);
 
     List<Authorization> adminOnly = authorizationService.createAuthorizationQuery()
@@ -267,6 +351,19 @@ class AccessControlTest {
     assertThat(authorizationService.createAuthorizationQuery().groupIdIn("commune-10507")
         .resourceType(Resources.HISTORIC_PROCESS_INSTANCE).resourceId(issue).count()).isEqualTo(1);
     assertThat(rest.get(THANH_DONG, "/process-instance/" + issue).status()).isEqualTo(200);
+  }
+
+  private void allowStartingTheProbe(String groupId) {
+    if (authorizationService.createAuthorizationQuery().groupIdIn(groupId)
+        .resourceType(Resources.PROCESS_DEFINITION).resourceId(ProbeIssues.PROCESS).count() == 0) {
+      Authorization grant = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+      grant.setGroupId(groupId);
+      grant.setResource(Resources.PROCESS_DEFINITION);
+      grant.setResourceId(ProbeIssues.PROCESS);
+      grant.addPermission(Permissions.READ);
+      grant.addPermission(Permissions.CREATE_INSTANCE);
+      authorizationService.saveAuthorization(grant);
+    }
   }
 
   private static String grantEverythingTo(String user) {

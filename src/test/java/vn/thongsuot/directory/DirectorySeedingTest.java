@@ -8,6 +8,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +38,7 @@ class DirectorySeedingTest {
   @Autowired IdentityService identityService;
   @Autowired AuthorizationService authorizationService;
   @Autowired PlatformTransactionManager transactionManager;
+  @Autowired DirectorySeeding seeding;
 
   @Test
   void everyUnitIsAGroupWithItsOfficialNameAndLevel() {
@@ -53,9 +64,10 @@ class DirectorySeedingTest {
       assertThat(groups.synchronize(directory)).isEqualTo(new UnitGroups.Result(0, 0, 3776));
       SharedFilters.Result filterResult = filters.synchronize();
       assertThat(filterResult.created() + filterResult.updated()).isZero();
-      UnitAuthorizations.Result grants = authorizations.synchronize(directory, filterResult.idsByName().values());
+      UnitAuthorizations.Result grants = authorizations.synchronize(directory, filterResult);
       assertThat(grants.created() + grants.extended()).isZero();
-      assertThat(grants.unchanged()).isEqualTo(3776 * 6 + 3321 + 5);
+      assertThat(grants.unchanged()).as("6 per unit, filing for communes, 5 central, 2 supervisor filters")
+          .isEqualTo(3776 * 6 + 3321 + 5 + 35 * 2);
       status.setRollbackOnly();
     });
   }
@@ -75,15 +87,70 @@ class DirectorySeedingTest {
           .extracting(user -> user.getId()).containsExactly("cb.commune-10507");
 
       UnitAuthorizations.Result grants =
-          authorizations.synchronize(changed, filters.synchronize().idsByName().values());
+          authorizations.synchronize(changed, filters.synchronize());
       assertThat(grants.created()).as("tasklist, 4 filters, file the process, create its instance").isEqualTo(7);
-      assertThat(authorizationService.isUserAuthorized("someone", java.util.List.of("commune-99998"),
-          org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE,
-          org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION,
-          UnitAuthorizations.ESCALATION_PROCESS)).isTrue();
+      assertThat(authorizationService.isUserAuthorized("someone", List.of("commune-99998"),
+          Permissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, UnitAuthorizations.ESCALATION_PROCESS))
+          .isTrue();
       status.setRollbackOnly();
     });
     assertThat(group("commune-10507").getName()).isEqualTo("UBND Phường Thành Đông");
+  }
+
+  @Test
+  void aGrantDeletedOrNarrowedSinceTheLastStartIsRestored() {
+    TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+    transaction.executeWithoutResult(status -> {
+      Authorization tasklist = authorizationService.createAuthorizationQuery().groupIdIn("commune-10507")
+          .resourceType(Resources.APPLICATION).resourceId(UnitAuthorizations.TASKLIST).singleResult();
+      authorizationService.deleteAuthorization(tasklist.getId());
+      Authorization filing = authorizationService.createAuthorizationQuery().groupIdIn("commune-10525")
+          .resourceType(Resources.PROCESS_DEFINITION).resourceId(UnitAuthorizations.ESCALATION_PROCESS)
+          .singleResult();
+      filing.removePermission(Permissions.CREATE_INSTANCE);
+      authorizationService.saveAuthorization(filing);
+
+      UnitAuthorizations.Result repaired = authorizations.synchronize(directory, filters.synchronize());
+      assertThat(repaired.created()).isEqualTo(1);
+      assertThat(repaired.extended()).isEqualTo(1);
+      assertThat(authorizationService.isUserAuthorized("x", List.of("commune-10507"), Permissions.ACCESS,
+          Resources.APPLICATION, UnitAuthorizations.TASKLIST)).isTrue();
+      assertThat(authorizationService.isUserAuthorized("x", List.of("commune-10525"), Permissions.CREATE_INSTANCE,
+          Resources.PROCESS_DEFINITION, UnitAuthorizations.ESCALATION_PROCESS)).isTrue();
+      assertThat(authorizations.synchronize(directory, filters.synchronize()).created()).isZero();
+      status.setRollbackOnly();
+    });
+  }
+
+  @Test
+  void twoNodesSeedingOneDatabaseAtOnceBothStartAndEachRowExistsOnce() throws Exception {
+    UnitDirectory withNewCommune = UnitDirectory.fromCsv(new StringReader(shippedCsv()
+        + "31,Thành phố Hải Phòng,Haiphong City,Thành phố,99997,Xã Song Song,Song Song Commune,Xã\n"));
+    ExecutorService nodes = Executors.newFixedThreadPool(2);
+    CountDownLatch go = new CountDownLatch(1);
+    Callable<Void> node = () -> {
+      go.await();
+      seeding.seed(withNewCommune);
+      return null;
+    };
+    try {
+      Future<Void> first = nodes.submit(node);
+      Future<Void> second = nodes.submit(node);
+      go.countDown();
+      first.get(2, TimeUnit.MINUTES);
+      second.get(2, TimeUnit.MINUTES);
+
+      assertThat(identityService.createGroupQuery().groupId("commune-99997").count()).isEqualTo(1);
+      assertThat(authorizationService.createAuthorizationQuery().groupIdIn("commune-99997")
+          .resourceType(Resources.APPLICATION).resourceId(UnitAuthorizations.TASKLIST).count()).isEqualTo(1);
+      assertThat(authorizationService.createAuthorizationQuery().groupIdIn("commune-99997")
+          .resourceType(Resources.FILTER).count()).isEqualTo(4);
+    } finally {
+      nodes.shutdownNow();
+      authorizationService.createAuthorizationQuery().groupIdIn("commune-99997").list()
+          .forEach(grant -> authorizationService.deleteAuthorization(grant.getId()));
+      identityService.deleteGroup("commune-99997");
+    }
   }
 
   private Group group(String id) {

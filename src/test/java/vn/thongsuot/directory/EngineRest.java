@@ -72,23 +72,78 @@ final class EngineRest {
    * GET gives the session and its CSRF token, the login POST sends them back.
    */
   int webappLogin(String user, String app) {
-    ResponseEntity<String> page = http.getForEntity("/camunda/app/" + app + "/default/", String.class);
-    String token = page.getHeaders().getFirst("X-XSRF-TOKEN");
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    headers.setAccept(List.of(MediaType.APPLICATION_JSON));
-    headers.set("X-XSRF-TOKEN", token);
-    headers.put(HttpHeaders.COOKIE, page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
-        .map(cookie -> cookie.split(";", 2)[0]).toList());
+    return login(user, app).status();
+  }
+
+  /** A logged-in Tasklist session calling the engine API the way Tasklist's pages do. */
+  WebappSession tasklist(String user) {
+    WebappSession session = login(user, "tasklist");
+    if (session.status() != 200) {
+      throw new IllegalStateException(user + " could not log in to Tasklist: " + session.status());
+    }
+    return session;
+  }
+
+  private WebappSession login(String user, String app) {
+    WebappSession anonymous = WebappSession.open(http, app, List.of());
     MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
     form.add("username", user);
     form.add("password", DEMO_PASSWORD);
+    HttpHeaders headers = anonymous.headers(MediaType.APPLICATION_FORM_URLENCODED);
     ResponseEntity<String> login = http.postForEntity("/camunda/api/admin/auth/user/default/login/" + app,
         new HttpEntity<>(form, headers), String.class);
     if ("Required".equals(login.getHeaders().getFirst("X-XSRF-TOKEN"))) {
       throw new IllegalStateException("the login was refused for its CSRF token, not for the user's rights");
     }
-    return login.getStatusCode().value();
+    // The login starts a new session (session fixation protection): fetch its token.
+    return WebappSession.open(http, app, cookies(login)).withStatus(login.getStatusCode().value());
+  }
+
+  private static List<String> cookies(ResponseEntity<?> response) {
+    return response.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
+        .map(cookie -> cookie.split(";", 2)[0]).toList();
+  }
+
+  /** Cookies and CSRF token of a webapp session; {@code status} is the login's answer. */
+  record WebappSession(TestRestTemplate http, List<String> cookies, String token, int status) {
+
+    static WebappSession open(TestRestTemplate http, String app, List<String> cookies) {
+      HttpHeaders headers = new HttpHeaders();
+      headers.put(HttpHeaders.COOKIE, cookies);
+      ResponseEntity<String> page = http.exchange("/camunda/app/" + app + "/default/", HttpMethod.GET,
+          new HttpEntity<>(headers), String.class);
+      List<String> all = new ArrayList<>(cookies);
+      all.addAll(EngineRest.cookies(page));
+      return new WebappSession(http, all, page.getHeaders().getFirst("X-XSRF-TOKEN"), 0);
+    }
+
+    WebappSession withStatus(int status) {
+      return new WebappSession(http, cookies, token, status);
+    }
+
+    HttpHeaders headers(MediaType contentType) {
+      HttpHeaders headers = new HttpHeaders();
+      headers.setContentType(contentType);
+      headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+      headers.put(HttpHeaders.COOKIE, cookies);
+      if (token != null) {
+        headers.set("X-XSRF-TOKEN", token);
+      }
+      return headers;
+    }
+
+    /** A call to Tasklist's engine API, e.g. {@code GET /task?...}. */
+    Response call(HttpMethod method, String enginePath, String json) {
+      ResponseEntity<String> response = http.exchange("/camunda/api/engine/engine/default" + enginePath,
+          method, new HttpEntity<>(json, headers(MediaType.APPLICATION_JSON)), String.class);
+      try {
+        String body = response.getBody();
+        return new Response(response.getStatusCode().value(),
+            body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body));
+      } catch (Exception e) {
+        throw new IllegalStateException("not JSON from Tasklist " + enginePath + ": " + response.getBody(), e);
+      }
+    }
   }
 
   Response call(String user, String password, HttpMethod method, String path, String json) {

@@ -18,6 +18,9 @@ final class ProbeIssues {
   static final String PROCESS = "DirectoryAccessProbe";
   static final String ANSWER = "UserTask_Answer";
   static final String CONFIRM = "UserTask_Confirm";
+  /** An issue whose level runs in a called process, as CommuneIssueEscalation calls EscalationLevel. */
+  static final String CALLER = "DirectoryAccessProbeCaller";
+  static final String LEVEL = "DirectoryAccessProbeLevel";
 
   private final RuntimeService runtimeService;
   private final TaskService taskService;
@@ -27,6 +30,8 @@ final class ProbeIssues {
     this.taskService = taskService;
     repositoryService.createDeployment().name("directory-test")
         .addClasspathResource("directory/" + PROCESS + ".bpmn")
+        .addClasspathResource("directory/" + CALLER + ".bpmn")
+        .addClasspathResource("directory/" + LEVEL + ".bpmn")
         .enableDuplicateFiltering(true).deploy();
   }
 
@@ -41,6 +46,13 @@ final class ProbeIssues {
 
   String file(String communeCode, String unitGroup) {
     return file(communeCode, unitGroup, Duration.ofDays(5), false);
+  }
+
+  /** A filed issue whose level (a called instance, returned) waits at {@code unitGroup}. */
+  String fileWithCalledLevel(String communeCode, String unitGroup) {
+    String issue = runtimeService.startProcessInstanceByKey(CALLER,
+        Map.of("communeCode", communeCode, "unitGroup", unitGroup)).getId();
+    return runtimeService.createProcessInstanceQuery().superProcessInstanceId(issue).singleResult().getId();
   }
 
   Task openTask(String processInstanceId) {

@@ -9,14 +9,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The four shared Tasklist filters, executed over /engine-rest as the officials who use them. */
 @DirectoryIntegrationTest
@@ -25,11 +30,16 @@ class SharedFiltersTest {
   static final String FINANCE_31 = "cb.province-31-finance";
   static final String FINANCE_68 = "cb.province-68-finance";
   static final String THANH_DONG = "cb.commune-10507";
+  static final String SUPERVISOR_31 = "cb.supervisor-province-31";
+  static final String SUPERVISOR_68 = "cb.supervisor-province-68";
+  static final String SUPERVISOR_CENTRAL = "cb.supervisor-central";
 
   @Autowired TestRestTemplate http;
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
+  @Autowired FilterService filterService;
+  @Autowired PlatformTransactionManager transactionManager;
   @Value("${camunda.bpm.admin-user.id}") String admin;
 
   EngineRest rest;
@@ -42,15 +52,43 @@ class SharedFiltersTest {
   }
 
   @Test
-  void everyUnitReadsTheFourSharedFiltersOwnedByTheAdministratorAndNoOthers() {
+  void everyUnitReadsTheFourUnitFiltersAndSupervisorsTwoMoreAllOwnedByTheAdministrator() {
+    List<String> unitFilters = List.of(
+        SharedFilters.MY_UNIT, SharedFilters.DUE_SOON, SharedFilters.OVERDUE, SharedFilters.ESCALATED);
     for (String official : List.of(THANH_DONG, FINANCE_31, "cb.province-68-committee", "cb.ministry-health",
-        "cb.government-office", "cb.national-assembly", "cb.supervisor-province-31", "cb.supervisor-central")) {
+        "cb.government-office", "cb.national-assembly")) {
       EngineRest.Response filters = rest.get(official, "/filter?maxResults=50");
       assertThat(filters.status()).isEqualTo(200);
-      assertThat(filters.values("name")).as(official).containsExactlyInAnyOrder(
-          SharedFilters.MY_UNIT, SharedFilters.DUE_SOON, SharedFilters.OVERDUE, SharedFilters.ESCALATED);
+      assertThat(filters.values("name")).as(official).containsExactlyInAnyOrderElementsOf(unitFilters);
       assertThat(filters.values("owner")).as(official).containsOnly(admin);
     }
+    for (String supervisor : List.of(SUPERVISOR_31, SUPERVISOR_CENTRAL)) {
+      EngineRest.Response filters = rest.get(supervisor, "/filter?maxResults=50");
+      assertThat(filters.values("name")).as(supervisor).containsAll(unitFilters)
+          .contains(SharedFilters.SUPERVISED_DUE_SOON, SharedFilters.SUPERVISED_OVERDUE).hasSize(6);
+    }
+  }
+
+  @Test
+  void supervisorFiltersShowEveryTaskInTheSupervisorsScope() {
+    String overdue31 = issues.file("10507", "province-31-finance", Duration.ofDays(-2), false);
+    String overdueCommune31 = issues.file("10525", "commune-10525", Duration.ofDays(-1), false);
+    String dueTomorrow31 = issues.file("10645", "province-31-health", Duration.ofDays(1), false);
+    String overdue68 = issues.file("22918", "province-68-finance", Duration.ofDays(-1), false);
+    Set<String> mine = Set.of(overdue31, overdueCommune31, dueTomorrow31, overdue68);
+
+    Map<String, String> filters = filterIds(SUPERVISOR_CENTRAL);
+    String overdue = filters.get(SharedFilters.SUPERVISED_OVERDUE);
+    String dueSoon = filters.get(SharedFilters.SUPERVISED_DUE_SOON);
+    assertThat(issuesIn(SUPERVISOR_31, overdue, mine)).containsExactly(overdue31, overdueCommune31);
+    assertThat(issuesIn(SUPERVISOR_31, dueSoon, mine)).containsExactly(dueTomorrow31);
+    assertThat(issuesIn(SUPERVISOR_68, overdue, mine)).containsExactly(overdue68);
+    assertThat(issuesIn(SUPERVISOR_CENTRAL, overdue, mine)).containsExactly(overdue31, overdueCommune31, overdue68);
+    // The supervisors' own unit filters stay empty: they are nobody's candidate group.
+    assertThat(issuesIn(SUPERVISOR_31, filters.get(SharedFilters.OVERDUE), mine)).isEmpty();
+    // A unit may not execute a filter that is not shared with it.
+    assertThat(rest.get(FINANCE_31, "/filter/" + overdue + "/list?firstResult=0&maxResults=10").status())
+        .isEqualTo(403);
   }
 
   @Test
@@ -77,6 +115,23 @@ class SharedFiltersTest {
     assertThat(issuesIn(FINANCE_68, filters.get(SharedFilters.ESCALATED), mine)).containsExactly(otherProvince);
     assertThat(issuesIn(THANH_DONG, filters.get(SharedFilters.MY_UNIT), mine)).containsExactly(communeTask);
     assertThat(issuesIn(THANH_DONG, filters.get(SharedFilters.OVERDUE), mine)).isEmpty();
+  }
+
+  @Test
+  void aStoredFilterExpressionCanCallASpringBeanAsTheWorkingDayCalendarSwitchNeeds() {
+    // docs/directory.md: "Sắp đến hạn" switches to ${deadlines.after(2)}, a Spring bean in a stored
+    // filter expression; unitDirectory stands in for it here.
+    String dueTomorrow = issues.file("10525", "province-31-finance", Duration.ofDays(1), false);
+    String dueLater = issues.file("10525", "province-31-finance", Duration.ofDays(4), false);
+    new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+      Filter filter = filterService.newTaskFilter("bean").setOwner(admin).setQuery(taskService.createTaskQuery()
+          .taskCandidateGroup("province-31-finance")
+          .dueBeforeExpression("${unitDirectory.communeCount() == 3321 ? dateTime().plusDays(2) : now()}"));
+      filterService.saveFilter(filter);
+      assertThat(filterService.<Task>list(filter.getId())).extracting(Task::getProcessInstanceId)
+          .contains(dueTomorrow).doesNotContain(dueLater);
+      status.setRollbackOnly();
+    });
   }
 
   private Map<String, String> filterIds(String official) {
