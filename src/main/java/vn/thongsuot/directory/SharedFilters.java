@@ -33,13 +33,13 @@ class SharedFilters {
   enum Audience { UNITS, SUPERVISORS }
 
   /** Raise when a definition below changes, so installed filters are rewritten. */
-  static final int VERSION = 1;
+  static final int VERSION = 2;
   static final String VERSION_PROPERTY = "thongsuotVersion";
 
   static final String CURRENT_USER_GROUPS = "${currentUserGroups()}";
   static final String NOW = "${now()}";
-  /** Calendar days until the working-day calendar exists; docs/directory.md names the replacement. */
-  static final String DUE_SOON_LIMIT = "${dateTime().plusDays(2)}";
+  /** End of the second working day from now (the working-day calendar's {@code deadlines} bean). */
+  static final String DUE_SOON_LIMIT = "${deadlines.after(2)}";
   /** Task-local variable the escalation process sets on tasks it creates after an escalation timer. */
   static final String ESCALATED_VARIABLE = "escalatedForNoAnswer";
 

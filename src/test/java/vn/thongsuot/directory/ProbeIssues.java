@@ -1,6 +1,7 @@
 package vn.thongsuot.directory;
 
 import java.time.Duration;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
@@ -40,7 +41,7 @@ final class ProbeIssues {
     return runtimeService.startProcessInstanceByKey(PROCESS, Map.of(
         "communeCode", communeCode,
         "unitGroup", unitGroup,
-        "dueDate", Date.from(Instant.now().plus(dueIn)),
+        "dueDate", Date.from(ClockUtil.getCurrentTime().toInstant().plus(dueIn)),
         "escalated", escalated)).getId();
   }
 

@@ -1,5 +1,10 @@
 package vn.thongsuot.directory;
 
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,6 +54,14 @@ class SharedFiltersTest {
   void setUp() {
     rest = new EngineRest(http);
     issues = new ProbeIssues(repositoryService, runtimeService, taskService);
+    // Monday 09:00 in Vietnam: "due within 2 working days" ends Wednesday 17:00.
+    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 11, 23, 9, 0, 0, 0,
+        ZoneId.of("Asia/Ho_Chi_Minh")).toInstant()));
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
   }
 
   @Test
