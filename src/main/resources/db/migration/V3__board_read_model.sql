@@ -12,6 +12,8 @@ CREATE INDEX ix_ts_issue_group ON ts_issue (current_group, status, next_timer_at
 CREATE INDEX ix_ts_issue_level ON ts_issue (current_level, status, next_timer_at);
 CREATE INDEX ix_ts_issue_field ON ts_issue (field_code, status, next_timer_at);
 CREATE INDEX ix_ts_issue_filed ON ts_issue (filed_at);
+-- Escalations fired in the last hour (metrics), events of a kind in a month (reports).
+CREATE INDEX ix_ts_issue_event_type ON ts_issue_event (event_type, occurred_at);
 
 -- One row each time a unit holds an issue (a level, or a commune task): when it got it, until
 -- when, when and how it answered, in how many working days.

@@ -65,7 +65,7 @@ public class EscalationDriver {
     return found.get(0);
   }
 
-  List<Task> openTasks(String number) {
+  public List<Task> openTasks(String number) {
     return tasks.createTaskQuery().processInstanceBusinessKey(number).active().list();
   }
 
@@ -90,7 +90,7 @@ public class EscalationDriver {
   }
 
   /** The timer job of an activity of this issue (parent or current level instance). */
-  Job timer(String number, String activityId) {
+  public Job timer(String number, String activityId) {
     List<Job> jobs = instances(number).stream()
         .flatMap(pi -> management.createJobQuery().processInstanceId(pi.getId())
             .activityId(activityId).timers().list().stream())
@@ -99,7 +99,7 @@ public class EscalationDriver {
     return jobs.get(0);
   }
 
-  boolean hasTimer(String number, String activityId) {
+  public boolean hasTimer(String number, String activityId) {
     return instances(number).stream().anyMatch(pi -> management.createJobQuery()
         .processInstanceId(pi.getId()).activityId(activityId).timers().count() > 0);
   }
@@ -112,7 +112,7 @@ public class EscalationDriver {
     return job.getDuedate().toInstant();
   }
 
-  ProcessInstance issueInstance(String number) {
+  public ProcessInstance issueInstance(String number) {
     return runtime.createProcessInstanceQuery().processInstanceBusinessKey(number)
         .processDefinitionKey(CommuneIssueEscalationModel.PROCESS_ID).singleResult();
   }
