@@ -390,6 +390,12 @@ class CommuneIssueEscalationTest {
     assertThat(issues.timer(number, BOUNDARY_DEADLINE_PASSED).getDuedate().toInstant()).isEqualTo(at17(2026, 12, 7));
     assertThat(issues.timer(number, BOUNDARY_NO_ANSWER).getDuedate().toInstant()).isEqualTo(at17(2026, 12, 10));
     assertThat(records.find(number).orElseThrow().deadline()).isEqualTo(at17(2026, 12, 7));
+    // Camunda's audit log names the supervisor for the moved timers and the task's due date.
+    assertThat(history.createUserOperationLogQuery().userId("cb.supervisor-province-31")
+        .taskId(task.getId()).property("dueDate").count()).isEqualTo(1);
+    assertThat(history.createUserOperationLogQuery().userId("cb.supervisor-province-31")
+        .operationType(org.camunda.bpm.engine.history.UserOperationLogEntry.OPERATION_TYPE_SET_DUEDATE)
+        .processInstanceId(task.getProcessInstanceId()).count()).isEqualTo(3);
     assertThat(records.timeline(number)).last().satisfies(e -> {
       assertThat(e.type()).isEqualTo(EventType.DEADLINE_EXTENDED);
       assertThat(e.actor()).isEqualTo("cb.supervisor-province-31");
