@@ -7,7 +7,7 @@ import vn.thongsuot.escalation.VietnameseDates;
 /** A published report as officials read it: a Vietnamese HTML page, or CSV for a spreadsheet. */
 final class ReportDocuments {
 
-  private static final String[] HEADER = {"Mã tỉnh", "Tỉnh, thành phố", "Mã lĩnh vực", "Lĩnh vực",
+  private static final String[] HEADER = {"Mã tỉnh", "Tỉnh/thành phố", "Mã lĩnh vực", "Lĩnh vực",
       "Vướng mắc mới", "Đã tháo gỡ", "Tháo gỡ tại sở", "Tháo gỡ tại UBND tỉnh", "Tháo gỡ tại bộ",
       "Tháo gỡ tại Chính phủ", "Tháo gỡ tại Quốc hội", "Lượt quá hạn",
       "Lượt chuyển lên do không trả lời", "Số ý kiến trả lời", "Trung vị ngày làm việc để trả lời"};
@@ -67,7 +67,8 @@ final class ReportDocuments {
   /** UTF-8 text with a byte-order mark, so spreadsheet programs read the Vietnamese header. */
   static String csv(List<ReportLine> lines) {
     StringBuilder csv = new StringBuilder("\uFEFF");
-    csv.append(String.join(",", HEADER)).append("\r\n");
+    csv.append(String.join(",", java.util.Arrays.stream(HEADER).map(ReportDocuments::cell).toList()))
+        .append("\r\n");
     for (ReportLine line : lines) {
       csv.append(cell(line.provinceCode())).append(',').append(cell(line.provinceName()))
           .append(',').append(cell(line.fieldCode())).append(',')
