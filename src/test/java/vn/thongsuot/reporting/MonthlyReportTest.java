@@ -107,14 +107,24 @@ class MonthlyReportTest {
             + " làm việc (2 ý kiến trả lời).")
         .contains("- Thành phố Hải Phòng: 2 vướng mắc mới; 1 đã tháo gỡ");
 
+    // Tasklist shows the Committee its form and the model (read granted to supervisor-central only).
+    ResponseEntity<String> form = get("cb.supervisor-central", "/engine-rest/task/" + review.getId() + "/deployed-form");
+    assertThat(form.getStatusCode()).as(form.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat(form.getBody()).contains("\"id\": \"MonthlyReportReviewForm\"", "reviewDecision");
+    assertThat(status("cb.supervisor-central", "/engine-rest/process-definition/key/MonthlyReport"))
+        .isEqualTo(HttpStatus.OK);
+    assertThat(status("cb.supervisor-province-31", "/engine-rest/process-definition/key/MonthlyReport"))
+        .isNotEqualTo(HttpStatus.OK);
+
     // A provincial supervisor cannot decide on it; a return needs a comment.
-    assertThat(complete("cb.supervisor-province-31", review.getId(), "APPROVE", null).status())
-        .isNotEqualTo(204);
+    Completion notCentral = complete("cb.supervisor-province-31", review.getId(), "APPROVE", null);
+    assertThat(notCentral.status()).as(notCentral.body()).isEqualTo(403);
     Completion noComment = complete("cb.supervisor-central", review.getId(), "RETURN", " ");
     assertThat(noComment.status()).isEqualTo(400);
     assertThat(noComment.body()).contains("Khi trả lại báo cáo, cần ghi rõ ý kiến");
-    assertThat(complete("cb.supervisor-central", review.getId(), "MAYBE", null).body())
-        .contains("Chọn ý kiến duyệt");
+    Completion unknownDecision = complete("cb.supervisor-central", review.getId(), "MAYBE", null);
+    assertThat(unknownDecision.status()).isEqualTo(400);
+    assertThat(unknownDecision.body()).contains("Chọn ý kiến duyệt");
     assertThat(report).isWaitingAt(TASK_REVIEW_REPORT);
 
     // Returned with a comment: compiled again, back to the Committee; a draft is never shown.
