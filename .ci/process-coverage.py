@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Prints the process coverage of the escalation models, merged over every test class's report
+"""Prints the process coverage of our process models, merged over every test class's report
 of camunda-process-test-coverage, and fails when a model is below the minimum.
 
 usage: process-coverage.py REPORT_DIR MINIMUM   (e.g. target/process-test-coverage 0.90)
@@ -8,7 +8,7 @@ import glob
 import json
 import sys
 
-MODELS = ("CommuneIssueEscalation", "EscalationLevel")
+MODELS = ("CommuneIssueEscalation", "EscalationLevel", "MonthlyReport")
 
 report_dir, minimum = sys.argv[1], float(sys.argv[2])
 covered = {model: set() for model in MODELS}

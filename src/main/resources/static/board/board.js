@@ -231,11 +231,14 @@ async function loadReports() {
   }
   if (!reports.length) list.appendChild(el('li', 'Chưa có báo cáo tháng nào được công bố.'));
   reports.forEach(report => {
-    const li = el('li', (report.title || report.yearMonth) + ' · ');
+    const [year, month] = String(report.month).split('-');
+    const published = report.publishedAt
+      ? ' · công bố ' + new Date(report.publishedAt).toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) : '';
+    const li = el('li', 'Báo cáo tháng ' + month + '/' + year + published + ' · ');
     const html = el('a', 'Xem');
-    html.href = '/api/reports/' + encodeURIComponent(report.yearMonth) + '.html';
+    html.href = '/api/reports/' + encodeURIComponent(report.month) + '.html';
     const csv = el('a', 'CSV');
-    csv.href = '/api/reports/' + encodeURIComponent(report.yearMonth) + '.csv';
+    csv.href = '/api/reports/' + encodeURIComponent(report.month) + '.csv';
     li.appendChild(html);
     li.appendChild(document.createTextNode(' · '));
     li.appendChild(csv);
