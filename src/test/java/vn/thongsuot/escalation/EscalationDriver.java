@@ -19,11 +19,13 @@ import vn.thongsuot.escalation.process.CommuneIssueEscalationModel;
 import vn.thongsuot.escalation.process.EscalationLevelModel;
 import vn.thongsuot.system.CurrentOfficial;
 
-/** Drives issues the way officials and the clock do: file, answer tasks, let timers fire. */
+/**
+ * Drives issues the way officials and the clock do: file, answer tasks, let timers fire. Public for
+ * the scenario tests of other features (notifications).
+ */
+public class EscalationDriver {
 
-class EscalationDriver {
-
-  static final CurrentOfficial THANH_DONG =
+  public static final CurrentOfficial THANH_DONG =
       new CurrentOfficial("cb.commune-10507", Set.of("commune-10507"));
 
   private final IssueFiling filing;
@@ -31,7 +33,7 @@ class EscalationDriver {
   private final RuntimeService runtime;
   private final ManagementService management;
 
-  EscalationDriver(IssueFiling filing, TaskService tasks, RuntimeService runtime,
+  public EscalationDriver(IssueFiling filing, TaskService tasks, RuntimeService runtime,
       ManagementService management) {
     this.filing = filing;
     this.tasks = tasks;
@@ -39,32 +41,32 @@ class EscalationDriver {
     this.management = management;
   }
 
-  static void clockAt(Instant instant) {
+  public static void clockAt(Instant instant) {
     ClockUtil.setCurrentTime(Date.from(instant));
   }
 
-  String file(String field, String urgency) {
+  public String file(String field, String urgency) {
     return filing.file(new FilingRequest("10507", field, "Chưa rõ thẩm quyền quản lý trụ sở",
         "Trụ sở UBND phường cũ chưa được bàn giao sau sáp nhập.", "Đã gửi công văn cho sở.",
         "Nghị quyết 202/2025/QH15", urgency), THANH_DONG, null).number();
   }
 
-  Task levelTask(String number) {
+  public Task levelTask(String number) {
     return task(number, EscalationLevelModel.TASK_HANDLE_AT_LEVEL);
   }
 
-  Task task(String number, String activityId) {
+  public Task task(String number, String activityId) {
     List<Task> found = tasks.createTaskQuery().processInstanceBusinessKey(number)
         .taskDefinitionKey(activityId).active().list();
     assertThat(found).as("open tasks %s of %s", activityId, number).hasSize(1);
     return found.get(0);
   }
 
-  List<Task> openTasks(String number) {
+  public List<Task> openTasks(String number) {
     return tasks.createTaskQuery().processInstanceBusinessKey(number).active().list();
   }
 
-  void answer(String number, String outcome, String text, Object... extra) {
+  public void answer(String number, String outcome, String text, Object... extra) {
     Map<String, Object> variables = new HashMap<>(Map.of("outcome", outcome, "answer", text));
     for (int i = 0; i < extra.length; i += 2) {
       variables.put((String) extra[i], extra[i + 1]);
@@ -72,12 +74,12 @@ class EscalationDriver {
     tasks.complete(levelTask(number).getId(), variables);
   }
 
-  void supplyInfo(String number, String text) {
+  public void supplyInfo(String number, String text) {
     tasks.complete(task(number, EscalationLevelModel.TASK_SUPPLY_INFO).getId(),
         Map.of("suppliedInfo", text));
   }
 
-  void assess(String number, String assessment, String comment) {
+  public void assess(String number, String assessment, String comment) {
     Map<String, Object> variables = new HashMap<>();
     variables.put("assessment", assessment);
     variables.put("assessmentComment", comment);
@@ -85,7 +87,7 @@ class EscalationDriver {
   }
 
   /** The timer job of an activity of this issue (parent or current level instance). */
-  Job timer(String number, String activityId) {
+  public Job timer(String number, String activityId) {
     List<Job> jobs = instances(number).stream()
         .flatMap(pi -> management.createJobQuery().processInstanceId(pi.getId())
             .activityId(activityId).timers().list().stream())
@@ -94,20 +96,20 @@ class EscalationDriver {
     return jobs.get(0);
   }
 
-  boolean hasTimer(String number, String activityId) {
+  public boolean hasTimer(String number, String activityId) {
     return instances(number).stream().anyMatch(pi -> management.createJobQuery()
         .processInstanceId(pi.getId()).activityId(activityId).timers().count() > 0);
   }
 
   /** Moves the engine clock to the timer's due date and lets it fire, as the job executor would. */
-  Instant fire(String number, String activityId) {
+  public Instant fire(String number, String activityId) {
     Job job = timer(number, activityId);
     clockAt(job.getDuedate().toInstant());
     management.executeJob(job.getId());
     return job.getDuedate().toInstant();
   }
 
-  ProcessInstance issueInstance(String number) {
+  public ProcessInstance issueInstance(String number) {
     return runtime.createProcessInstanceQuery().processInstanceBusinessKey(number)
         .processDefinitionKey(CommuneIssueEscalationModel.PROCESS_ID).singleResult();
   }
