@@ -24,8 +24,8 @@ class OpenTasks {
       return Optional.empty();
     }
     return tasks.createTaskQuery().processInstanceBusinessKey(issueNumber).taskCandidateGroup(groupId)
-        .includeAssignedTasks().active().orderByTaskCreateTime().desc().list().stream().findFirst()
-        .map(OpenTasks::open);
+        .includeAssignedTasks().active().orderByTaskCreateTime().desc().listPage(0, 1).stream()
+        .findFirst().map(OpenTasks::open);
   }
 
   private static OpenTask open(Task task) {

@@ -225,8 +225,8 @@ class NotificationTest {
   void anAnswerThatGoesUpTellsTheCommuneWhoHasTheIssueNow() throws Exception {
     String number = issues.file("finance-budget", "NORMAL");
     deliver(number);
-    // Answered in Tasklist by a department official, who may neither read users nor start
-    // MailDelivery: the mails are planned on the system's behalf, and the answer goes through.
+    // Answered in Tasklist by a department official (an authenticated engine call, with the
+    // official's rights and query limits): the mails are still planned, and the answer goes through.
     String departmentTask = issues.levelTask(number).getId();
     identity.setAuthentication("cb.province-31-finance", List.of("province-31-finance"));
     try {

@@ -37,8 +37,10 @@ class NotificationTrigger {
 
   @EventListener
   void on(TimelineEventAppended appended) {
-    // The official whose action caused the event may not read users, tasks of other units or start
-    // MailDelivery: the system does it on their behalf, as IssueAccess does for grants.
+    // Look-ups and the start of MailDelivery are the system's, not the acting official's: inside
+    // delegates the engine skips authorization checks for custom code anyway, but an authenticated
+    // user still brings queryMaxResultsLimit, and an append outside a delegate would be checked
+    // against the official's rights. Run them as the system, as IssueAccess does for grants.
     Authentication caller = identity.getCurrentAuthentication();
     identity.clearAuthentication();
     try {
