@@ -3,16 +3,15 @@ package vn.thongsuot.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vn.thongsuot.escalation.EscalationDriver.clockAt;
+import static vn.thongsuot.escalation.process.CommuneIssueEscalationModel.BOUNDARY_ASSESSMENT_REMINDER;
 import static vn.thongsuot.escalation.process.CommuneIssueEscalationModel.TASK_ASSESS_ANSWER;
 import static vn.thongsuot.escalation.process.EscalationLevelModel.*;
 
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -54,6 +53,8 @@ class NotificationTest {
   static final String BASE = "http://localhost:8080";
   static final String FINANCE = "Sở Tài chính Thành phố Hải Phòng";
   static final String AGRICULTURE = "Sở Nông nghiệp và Môi trường Thành phố Hải Phòng";
+  /** Legal basis of the DMN row COMMUNE_ASSESSMENT (IssueRouting.dmn). */
+  static final String ASSESSMENT_BASIS = "Xã đánh giá ý kiến trả lời đã tháo gỡ được vướng mắc hay chưa";
 
   @Autowired IssueFiling filing;
   @Autowired TaskService tasks;
@@ -211,7 +212,17 @@ class NotificationTest {
     assertThat(answered.get(0).text()).contains("Áp dụng Thông tư 10/2025/TT-BTC, điều 5.",
         "đánh giá ý kiến trả lời", VietnameseDates.dateTime(assessment.getDueDate().toInstant()),
         "ngày làm việc", "?task=" + assessment.getId(), "/api/issues/" + number);
-    assertThat(outbox.ofIssue(number).get(outbox.ofIssue(number).size() - 1).legalBasis()).isNotBlank();
+    assertThat(answered.get(0).text()).contains("17:00 ngày 30/11/2026", "còn 5 ngày làm việc",
+        ASSESSMENT_BASIS);
+
+    // The commune's own task is reminded too, with its own deadline and legal basis.
+    issues.fire(number, BOUNDARY_ASSESSMENT_REMINDER);
+    List<Mail> reminder = deliver(number);
+    assertThat(reminder).extracting(Mail::to).containsExactly("cb.commune-10507@demo.thongsuot.vn");
+    assertThat(reminder.get(0).subject()).isEqualTo("[" + number
+        + "] Nhắc hạn: UBND Phường Thành Đông, hạn 17:00 ngày 30/11/2026");
+    assertThat(reminder.get(0).text()).contains("còn 2 ngày làm việc", ASSESSMENT_BASIS,
+        "?task=" + assessment.getId());
 
     issues.assess(number, "REMOVED", null);
     List<Mail> resolved = deliver(number);
@@ -358,9 +369,5 @@ class NotificationTest {
     identity.saveUser(user);
     identity.createMembership(userId, groupId);
     extraUsers.add(userId);
-  }
-
-  static Instant at17(int year, int month, int day) {
-    return LocalDate.of(year, month, day).atTime(17, 0).atZone(WorkingDayCalendar.VIETNAM).toInstant();
   }
 }
