@@ -26,6 +26,7 @@ import vn.thongsuot.notification.TestSmtp;
 @ActiveProfiles({"demo", "test"})
 @ContextCustomizerFactories(TestSmtp.class)
 @Import(ProcessEngineCoverageConfiguration.class)
-@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
+@TestExecutionListeners(listeners = {ProcessEngineCoverageTestExecutionListener.class,
+    SharedEngineRegistration.class},
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface AppTest {}

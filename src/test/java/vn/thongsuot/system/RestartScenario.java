@@ -3,13 +3,9 @@ package vn.thongsuot.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -28,25 +24,7 @@ final class RestartScenario {
 
   private RestartScenario() {}
 
-  /**
-   * Stopping these applications takes the shared test context's engine out of Camunda's static
-   * registry ({@code ProcessEngines}), which {@code /engine-rest} reads: every {@code @AppTest}
-   * class running afterwards got 404 there. Put back what was registered before.
-   */
   static void fileStopStartAndFindTheIssue(String... properties) {
-    Map<String, ProcessEngine> registered = new HashMap<>(ProcessEngines.getProcessEngines());
-    try {
-      scenario(properties);
-    } finally {
-      registered.forEach((name, engine) -> {
-        if (ProcessEngines.getProcessEngines().get(name) != engine) {
-          ProcessEngines.registerProcessEngine(engine);
-        }
-      });
-    }
-  }
-
-  private static void scenario(String... properties) {
     String number;
     String taskId;
     List<Instant> timers;
