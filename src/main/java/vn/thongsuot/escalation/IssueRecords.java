@@ -4,9 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -20,10 +24,15 @@ public class IssueRecords {
       + " field_code, urgency, title, description, attempted, regulation, filed_by, filed_at, status,"
       + " current_level, current_group, deadline_at, legal_basis, overdue, closed_at";
 
-  private final JdbcTemplate jdbc;
+  private static final String EVENT_COLUMNS = "issue_number, occurred_at, event_type, level_code,"
+      + " unit_group, actor, outcome, text, deadline_at";
 
-  IssueRecords(JdbcTemplate jdbc) {
+  private final JdbcTemplate jdbc;
+  private final ApplicationEventPublisher publisher;
+
+  IssueRecords(JdbcTemplate jdbc, ApplicationEventPublisher publisher) {
     this.jdbc = jdbc;
+    this.publisher = publisher;
   }
 
   public void insert(IssueRecord issue) {
@@ -83,20 +92,54 @@ public class IssueRecords {
         status.name(), ts(at), number);
   }
 
-  public void append(TimelineEvent event) {
-    jdbc.update("INSERT INTO ts_issue_event (issue_number, occurred_at, event_type, level_code,"
-        + " unit_group, actor, outcome, text, deadline_at) VALUES (?,?,?,?,?,?,?,?,?)",
-        event.issueNumber(), ts(event.at()), event.type().name(), event.level(), event.unitGroup(),
-        event.actor(), event.outcome(), event.text(), ts(event.deadline()));
+  /**
+   * Adds a line to the timeline and tells listeners in the same transaction (notifications write
+   * their outbox there), so an event and what it causes commit or roll back together.
+   *
+   * @return the event's id
+   */
+  public long append(TimelineEvent event) {
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.update(connection -> {
+      PreparedStatement insert = connection.prepareStatement("INSERT INTO ts_issue_event ("
+          + EVENT_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?)", new String[] {"id"});
+      insert.setString(1, event.issueNumber());
+      insert.setTimestamp(2, ts(event.at()));
+      insert.setString(3, event.type().name());
+      insert.setString(4, event.level());
+      insert.setString(5, event.unitGroup());
+      insert.setString(6, event.actor());
+      insert.setString(7, event.outcome());
+      insert.setString(8, event.text());
+      insert.setTimestamp(9, ts(event.deadline()));
+      return insert;
+    }, key);
+    long id = key.getKey().longValue();
+    publisher.publishEvent(new TimelineEventAppended(id, event));
+    return id;
+  }
+
+  /** One timeline entry by its id. */
+  public Optional<TimelineEvent> event(long id) {
+    return jdbc.query("SELECT " + EVENT_COLUMNS + " FROM ts_issue_event WHERE id = ?", this::timelineEvent, id)
+        .stream().findFirst();
+  }
+
+  /** The type of the entry just before {@code id} on the same issue, if any. */
+  public Optional<EventType> typeBefore(String number, long id) {
+    return jdbc.queryForList("SELECT event_type FROM ts_issue_event WHERE issue_number = ? AND id < ?"
+        + " ORDER BY id DESC", String.class, number, id).stream().findFirst().map(EventType::valueOf);
   }
 
   public List<TimelineEvent> timeline(String number) {
-    return jdbc.query("SELECT issue_number, occurred_at, event_type, level_code, unit_group, actor,"
-        + " outcome, text, deadline_at FROM ts_issue_event WHERE issue_number = ? ORDER BY occurred_at, id",
-        (rs, i) -> new TimelineEvent(rs.getString(1), instant(rs, 2), EventType.valueOf(rs.getString(3)),
-            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-            instant(rs, 9)),
-        number);
+    return jdbc.query("SELECT " + EVENT_COLUMNS + " FROM ts_issue_event WHERE issue_number = ?"
+        + " ORDER BY occurred_at, id", this::timelineEvent, number);
+  }
+
+  private TimelineEvent timelineEvent(ResultSet rs, int row) throws SQLException {
+    return new TimelineEvent(rs.getString(1), instant(rs, 2), EventType.valueOf(rs.getString(3)),
+        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+        instant(rs, 9));
   }
 
   /** Every unit the issue has been with: they may read it afterwards. */

@@ -19,11 +19,13 @@ import vn.thongsuot.escalation.process.CommuneIssueEscalationModel;
 import vn.thongsuot.escalation.process.EscalationLevelModel;
 import vn.thongsuot.system.CurrentOfficial;
 
-/** Drives issues the way officials and the clock do: file, answer tasks, let timers fire. */
-
+/**
+ * Drives issues the way officials and the clock do: file, answer tasks, let timers fire. Public for
+ * the scenario tests of other features (notifications).
+ */
 public class EscalationDriver {
 
-  static final CurrentOfficial THANH_DONG =
+  public static final CurrentOfficial THANH_DONG =
       new CurrentOfficial("cb.commune-10507", Set.of("commune-10507"));
 
   private final IssueFiling filing;

@@ -48,10 +48,12 @@ final class RestartScenario {
   }
 
   private static ConfigurableApplicationContext start(String... properties) {
+    // The port as an argument, which outranks application.yaml (a default property does not: its
+    // ${SERVER_PORT:8080} won, and the test failed whenever 8080 was busy).
     return new SpringApplicationBuilder(ThongSuotApplication.class)
-        .properties("server.port=0", "camunda.bpm.job-execution.enabled=false")
+        .properties("camunda.bpm.job-execution.enabled=false")
         .properties(properties)
-        .run();
+        .run("--server.port=0");
   }
 
   private static void assertEverythingDeployed(ConfigurableApplicationContext context) {
