@@ -1,0 +1,226 @@
+package vn.thongsuot.monitoring;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntFunction;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import vn.thongsuot.ThongSuotApplication;
+import vn.thongsuot.directory.Province;
+import vn.thongsuot.directory.UnitDirectory;
+import vn.thongsuot.monitoring.BoardQueries.TimerFilter;
+import vn.thongsuot.calendar.WorkingDayCalendar;
+
+/**
+ * The supervisors' board at national scale: 1,000,000 closed and 100,000 open issues on
+ * PostgreSQL, then every board query timed through the real {@link BoardQueries} bean, against
+ * the same queries on the freshly migrated, empty schema. Figures, not assertions: run by
+ * {@code mvn verify -Pbench}; results go to stdout and {@code target/bench/board.md}
+ * (docs/benchmarks.md). Database server as in the postgres suite (THONGSUOT_TEST_PG_URL).
+ */
+@Tag("bench")
+class BoardBenchmark {
+
+  static final String SERVER = System.getenv().getOrDefault("THONGSUOT_TEST_PG_URL",
+      "jdbc:postgresql://127.0.0.1:5432/");
+  static final String USER = System.getenv().getOrDefault("THONGSUOT_TEST_PG_USER", "postgres");
+  static final String PASSWORD = System.getenv().getOrDefault("THONGSUOT_TEST_PG_PASSWORD", "");
+  static final String DATABASE = "thongsuot_bench";
+
+  static final int CLOSED = Integer.getInteger("bench.closed", 1_000_000);
+  static final int OPEN = Integer.getInteger("bench.open", 100_000);
+  static final int RUNS = Integer.getInteger("bench.runs", 100);
+  static final int EMPTY_RUNS = Integer.getInteger("bench.emptyRuns", 30);
+  static final int WARM_UP = 5;
+  static final int PAGE_SIZE = 50;
+  static final int DEEP_PAGE = 100;
+
+  private static final SupervisorScope COUNTRY = new SupervisorScope(Optional.empty());
+  private static final String[] LEVELS = {"DEPARTMENT", "PROVINCE", "MINISTRY", "COMMUNE_INFO"};
+
+  /** A board query; returns the timers matched, or the rows of a table. */
+  record Query(String name, IntFunction<Long> run) {}
+
+  record Figure(String name, int n, double p50, double p95, double max, double rows) {}
+
+  @Test
+  void measuresTheBoardAtNationalScale() throws Exception {
+    freshDatabase();
+    StringBuilder report = new StringBuilder();
+    try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ThongSuotApplication.class)
+        .properties("server.port=0", "camunda.bpm.job-execution.enabled=false",
+            "spring.profiles.active=postgres,demo",
+            "THONGSUOT_DB_URL=" + SERVER + DATABASE, "THONGSUOT_DB_USER=" + USER,
+            "THONGSUOT_DB_PASSWORD=" + PASSWORD)
+        .run()) {
+      BoardQueries board = context.getBean(BoardQueries.class);
+      UnitDirectory directory = context.getBean(UnitDirectory.class);
+      List<Query> queries = queries(board, directory);
+
+      log("Empty schema: " + queries.size() + " queries x " + EMPTY_RUNS + " runs");
+      List<Figure> empty = measure(queries, EMPTY_RUNS);
+
+      Instant now = Instant.now();
+      log("Loading " + CLOSED + " closed and " + OPEN + " open issues ...");
+      long start = System.nanoTime();
+      Map<String, Long> counts = new BoardVolume(context.getBean(DataSource.class), directory)
+          .load(CLOSED, OPEN, now);
+      double loadSeconds = (System.nanoTime() - start) / 1e9;
+      log(String.format("Loaded in %.1f s (incl. VACUUM ANALYZE): %s", loadSeconds, counts));
+
+      log("Loaded: " + queries.size() + " queries x " + RUNS + " runs");
+      long timed = System.nanoTime();
+      List<Figure> loaded = measure(queries, RUNS);
+      double timedSeconds = (System.nanoTime() - timed) / 1e9;
+
+      report.append("Load: ").append(String.format("%.1f s", loadSeconds)).append(", rows ")
+          .append(counts).append("\n");
+      report.append(String.format("Timed runs: %.1f s; %d warm-up runs per query before timing;"
+          + " page size %d, deep page %d%n%n", timedSeconds, WARM_UP, PAGE_SIZE, DEEP_PAGE));
+      report.append(table(empty, loaded));
+    }
+    String text = report + "\n" + machine() + "\n";
+    System.out.println("\n=== Board benchmark ===\n" + text);
+    Path out = Path.of("target", "bench", "board.md");
+    Files.createDirectories(out.getParent());
+    Files.writeString(out, text, StandardCharsets.UTF_8);
+  }
+
+  /** Every board query, its parameters varied by the run number i. */
+  private static List<Query> queries(BoardQueries board, UnitDirectory directory) {
+    List<String> provinces = directory.provinces().stream().map(Province::code).sorted().toList();
+    List<String> fields = List.copyOf(BoardVolume.ROUTING.keySet());
+    IntFunction<String> province = i -> provinces.get(i % provinces.size());
+    IntFunction<String> field = i -> fields.get(i % fields.size());
+    IntFunction<String> unit = i -> "province-" + province.apply(i) + "-"
+        + BoardVolume.ROUTING.get(field.apply(i * 7))[0];
+    List<Query> queries = new ArrayList<>();
+    queries.add(timers(board, "timers country, page 0", i -> new TimerFilter(null, null, null, null, null), 0));
+    queries.add(timers(board, "timers country, page " + DEEP_PAGE, i -> new TimerFilter(null, null, null, null, null), DEEP_PAGE));
+    queries.add(timers(board, "timers province, page 0", i -> new TimerFilter(province.apply(i), null, null, null, null), 0));
+    queries.add(timers(board, "timers province, page " + DEEP_PAGE, i -> new TimerFilter(province.apply(i), null, null, null, null), DEEP_PAGE));
+    queries.add(timers(board, "timers field, page 0", i -> new TimerFilter(null, field.apply(i), null, null, null), 0));
+    queries.add(timers(board, "timers field, page " + DEEP_PAGE, i -> new TimerFilter(null, field.apply(i), null, null, null), DEEP_PAGE));
+    queries.add(timers(board, "timers level, page 0", i -> new TimerFilter(null, null, LEVELS[i % LEVELS.length], null, null), 0));
+    queries.add(timers(board, "timers unit, page 0", i -> new TimerFilter(null, null, null, unit.apply(i), null), 0));
+    queries.add(timers(board, "timers province+field, page 0", i -> new TimerFilter(province.apply(i), field.apply(i), null, null, null), 0));
+    for (String state : BoardQueries.STATES) {
+      queries.add(timers(board, "timers " + state + ", page 0", i -> new TimerFilter(null, null, null, null, state), 0));
+      queries.add(timers(board, "timers " + state + ", province, page 0", i -> new TimerFilter(province.apply(i), null, null, null, state), 0));
+    }
+    queries.add(timers(board, "timers OVERDUE, page " + DEEP_PAGE, i -> new TimerFilter(null, null, null, null, "OVERDUE"), DEEP_PAGE));
+
+    YearMonth current = YearMonth.now(WorkingDayCalendar.VIETNAM);
+    IntFunction<Period> month = i -> Period.parse(current.minusMonths(1 + i % 12).toString(), current);
+    IntFunction<Period> quarter = i -> {
+      YearMonth m = current.minusMonths(3L * (1 + i % 7));
+      return Period.parse(m.getYear() + "-Q" + ((m.getMonthValue() - 1) / 3 + 1), current);
+    };
+    IntFunction<Period> year = i -> Period.parse(String.valueOf(current.getYear() - i % 2), current);
+    for (BoardQueries.LeagueBy by : BoardQueries.LeagueBy.values()) {
+      for (String periodName : List.of("month", "quarter", "year")) {
+        IntFunction<Period> period = periodName.equals("month") ? month : periodName.equals("quarter") ? quarter : year;
+        queries.add(new Query("league " + by + ", " + periodName + ", country",
+            i -> (long) (board.league(by, period.apply(i), COUNTRY, Instant.now()).size())));
+        if (by != BoardQueries.LeagueBy.MINISTRY) {
+          queries.add(new Query("league " + by + ", " + periodName + ", province",
+              i -> (long) (board.league(by, period.apply(i), scope(province.apply(i)), Instant.now()).size())));
+        }
+      }
+    }
+    queries.add(new Query("trend 12 months, country", i -> (long) (board.overdueTrend(12, COUNTRY, Instant.now()).size())));
+    queries.add(new Query("trend 12 months, province",
+        i -> (long) (board.overdueTrend(12, scope(province.apply(i)), Instant.now()).size())));
+    return queries;
+  }
+
+  private static Query timers(BoardQueries board, String name, IntFunction<TimerFilter> filter, int page) {
+    return new Query(name, i -> board.timers(filter.apply(i), COUNTRY, page, PAGE_SIZE, Instant.now()).total());
+  }
+
+  private static SupervisorScope scope(String province) {
+    return new SupervisorScope(Optional.of(province));
+  }
+
+  private static List<Figure> measure(List<Query> queries, int runs) {
+    List<Figure> figures = new ArrayList<>();
+    for (Query query : queries) {
+      for (int i = 0; i < WARM_UP; i++) {
+        query.run().apply(i);
+      }
+      double[] ms = new double[runs];
+      long rows = 0;
+      for (int i = 0; i < runs; i++) {
+        long start = System.nanoTime();
+        rows += query.run().apply(i);
+        ms[i] = (System.nanoTime() - start) / 1e6;
+      }
+      Arrays.sort(ms);
+      Figure figure = new Figure(query.name(), runs, percentile(ms, 50), percentile(ms, 95),
+          ms[runs - 1], (double) rows / runs);
+      log(String.format("%-40s n=%d p50=%.1f p95=%.1f max=%.1f ms", figure.name(), runs, figure.p50(),
+          figure.p95(), figure.max()));
+      figures.add(figure);
+    }
+    return figures;
+  }
+
+  /** Nearest-rank percentile of sorted values. */
+  static double percentile(double[] sorted, int p) {
+    int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+    return sorted[Math.max(0, rank - 1)];
+  }
+
+  private static String table(List<Figure> empty, List<Figure> loaded) {
+    StringBuilder t = new StringBuilder("| query | matches / rows | n | p50 ms | p95 ms | max ms | empty DB p50 / p95 ms |\n"
+        + "|---|---:|---:|---:|---:|---:|---:|\n");
+    for (int i = 0; i < loaded.size(); i++) {
+      Figure f = loaded.get(i);
+      Figure e = empty.get(i);
+      t.append(String.format("| %s | %.0f | %d | %.1f | %s | %.1f | %.1f / %.1f |%n", f.name(), f.rows(), f.n(),
+          f.p50(), f.p95() > 200 ? "**" + String.format("%.1f", f.p95()) + "**" : String.format("%.1f", f.p95()),
+          f.max(), e.p50(), e.p95()));
+    }
+    return t.toString();
+  }
+
+  private static String machine() {
+    StringBuilder m = new StringBuilder("Machine: ").append(Runtime.getRuntime().availableProcessors())
+        .append(" CPUs visible to the JVM");
+    try {
+      m.append("; load average (1/5/15 min) after the run: ")
+          .append(Files.readString(Path.of("/proc/loadavg")).strip());
+    } catch (IOException | RuntimeException unavailable) {
+      // not Linux: no load average to report
+    }
+    return m.toString();
+  }
+
+  private static void freshDatabase() throws SQLException {
+    try (Connection connection = DriverManager.getConnection(SERVER + "postgres", USER, PASSWORD);
+        Statement sql = connection.createStatement()) {
+      sql.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+      sql.execute("CREATE DATABASE " + DATABASE);
+    }
+  }
+
+  private static void log(String line) {
+    System.out.println("[bench " + Instant.now() + "] " + line);
+  }
+}
