@@ -47,6 +47,9 @@ class LevelClock {
       execution.setVariable(INFO_DEADLINE, EngineTime.date(info.deadline()));
       execution.setVariable(INFO_REMINDER_AT, EngineTime.date(info.reminderAt()));
       String number = LevelState.issueNumber(execution);
+      // The issue waits for the commune from now on: its deadline and basis go with the event.
+      records.hold(number, Holding.commune(Stage.COMMUNE_INFO, communeGroup, info.reminderAt(),
+          info.deadline(), info.legalBasis()), now);
       records.append(new TimelineEvent(number, now, EventType.INFO_REQUESTED, running.levelCode(),
           running.groupId(), (String) execution.getVariable(ANSWERED_BY), null,
           execution.getVariable(ANSWER) + "\nThời hạn của đơn vị tạm dừng, còn " + remaining
