@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -17,6 +18,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -102,13 +104,22 @@ final class Tasklist implements AutoCloseable {
             + "/a[starts-with(normalize-space(.),'" + name + "')]")));
   }
 
-  /** Task names in the list of the open filter, once the list has loaded. */
+  /**
+   * Task names in the list of the open filter, once the list shows as many tasks as the filter's
+   * counter says (so a list still showing the previous filter is not read).
+   */
   List<String> taskNames() {
-    wait.until(d -> !d.findElements(By.cssSelector(".tasks-list")).isEmpty()
-        && d.findElements(By.cssSelector(".tasks-list .loader, .tasks-list .loading")).stream()
-            .noneMatch(WebElement::isDisplayed));
-    return driver.findElements(By.cssSelector(".tasks-list h4.task a")).stream()
-        .map(e -> e.getText().trim()).toList();
+    By names = By.cssSelector(".tasks-list h4.task a");
+    wait.ignoring(StaleElementReferenceException.class).until(d -> {
+      List<WebElement> counters = d.findElements(By.xpath(
+          "//*[contains(@class,'task-filter') and contains(@class,'active')]//*[contains(@class,'counter')]"));
+      if (counters.isEmpty() || !counters.get(0).getText().matches("\\D*\\d+\\D*")) {
+        return false;
+      }
+      int count = Integer.parseInt(counters.get(0).getText().replaceAll("\\D", ""));
+      return d.findElements(names).size() == count;
+    });
+    return driver.findElements(names).stream().map(e -> e.getText().trim()).toList();
   }
 
   void openTask(String name) {
@@ -216,8 +227,15 @@ final class Tasklist implements AutoCloseable {
             return false;
           }
           ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block:'center'})", element);
-          element.click();
-          return true;
+          try {
+            element.click();
+            return true;
+          } catch (ElementClickInterceptedException e) {
+            // A tooltip of the element the mouse rests on (a filter's description) lies over it:
+            // move the mouse away and try again.
+            new Actions(d).moveToLocation(0, 0).perform();
+            return false;
+          }
         });
   }
 
