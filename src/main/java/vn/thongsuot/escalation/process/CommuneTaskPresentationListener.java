@@ -1,20 +1,21 @@
 package vn.thongsuot.escalation.process;
 
-import vn.thongsuot.monitoring.LevelVisits;
-import vn.thongsuot.escalation.Holding;
-import java.time.Instant;
 import static vn.thongsuot.escalation.process.IssueVariables.*;
 
+import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import vn.thongsuot.escalation.EscalationLadder;
+import vn.thongsuot.escalation.Holding;
 import vn.thongsuot.escalation.IssueRecords;
 import vn.thongsuot.escalation.Stage;
+import vn.thongsuot.monitoring.LevelVisits;
 
 /**
  * A commune task was created (supply information, assess an answer): name it after its step with
- * issue number and commune, and record that the issue now waits for the commune, until its due date.
+ * issue number and commune, show the legal basis of the commune's deadline, and record that the
+ * issue now waits for the commune, until its due date.
  */
 @Component("communeTaskPresentation")
 class CommuneTaskPresentationListener implements TaskListener {
@@ -41,6 +42,8 @@ class CommuneTaskPresentationListener implements TaskListener {
         ? Stage.COMMUNE_INFO : Stage.COMMUNE_ASSESSMENT;
     Instant now = EngineTime.now();
     String legalBasis = ladder.deadlinesOf(stage.name(), LevelState.urgency(task), now).legalBasis();
+    // Shown read-only on the commune's form, as every level task shows its own legal basis.
+    task.setVariableLocal(LEGAL_BASIS, legalBasis);
     String number = LevelState.issueNumber(task);
     String commune = (String) task.getVariable(COMMUNE_GROUP);
     Instant due = EngineTime.instant(task.getDueDate());
