@@ -27,10 +27,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * language). Finds things by what the official reads (filter names, task names, field labels),
  * waits explicitly for what the page shows, and keeps a numbered screenshot of every step.
  */
-final class Tasklist implements AutoCloseable {
+public final class Tasklist implements AutoCloseable {
 
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   /** Generous: CI machines are shared, and a cold Tasklist page loads a few megabytes of scripts. */
   static final Duration PATIENCE = Duration.ofSeconds(60);
 
@@ -42,7 +42,7 @@ final class Tasklist implements AutoCloseable {
   private final WebDriverWait wait;
   private int step;
 
-  Tasklist(String baseUrl, Path screenshots) throws IOException {
+  public Tasklist(String baseUrl, Path screenshots) throws IOException {
     this.baseUrl = baseUrl;
     this.screenshots = Files.createDirectories(screenshots);
     try (var old = Files.list(screenshots)) {
@@ -65,12 +65,12 @@ final class Tasklist implements AutoCloseable {
     wait = new WebDriverWait(driver, PATIENCE);
   }
 
-  WebDriver driver() {
+  public WebDriver driver() {
     return driver;
   }
 
   /** A fresh session: the previous official's cookies and stored Tasklist state are gone. */
-  void logIn(String user, String password) {
+  public void logIn(String user, String password) {
     if (driver.getCurrentUrl().startsWith(baseUrl)) {
       ((JavascriptExecutor) driver).executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
     }
@@ -211,15 +211,15 @@ final class Tasklist implements AutoCloseable {
         + " and contains(normalize-space(.),'" + containing + "')]]")).getText();
   }
 
-  WebElement visible(By by) {
+  public WebElement visible(By by) {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
-  void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
+  public void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
     wait.until(condition::apply);
   }
 
-  void click(By by) {
+  public void click(By by) {
     wait.ignoring(StaleElementReferenceException.class)
         .until(d -> {
           WebElement element = ExpectedConditions.elementToBeClickable(by).apply(d);
@@ -240,7 +240,7 @@ final class Tasklist implements AutoCloseable {
   }
 
   /** target/screenshots/NN-name.png */
-  Path screenshot(String name) {
+  public Path screenshot(String name) {
     Path file = screenshots.resolve(String.format("%02d-%s.png", ++step, name));
     try {
       Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
