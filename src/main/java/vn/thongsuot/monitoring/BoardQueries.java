@@ -122,21 +122,29 @@ public class BoardQueries {
     String kinds = byProvince ? "unit_kind IN ('COMMUNE','DEPARTMENT','PROVINCE_COMMITTEE')"
         : "unit_kind = '" + UnitKind.valueOf(by.name()).name() + "'";
     String scopeSql = scope.province().map(p -> " AND province_code = ?").orElse("");
-    List<Object> args = new ArrayList<>(List.of(period.fromYearMonth(), period.toYearMonth()));
+    // A whole year reads the yearly rollup: one row per unit instead of twelve.
+    boolean year = period.fromYearMonth() % 100 == 1 && period.toYearMonth() % 100 == 12
+        && period.fromYearMonth() / 100 == period.toYearMonth() / 100;
+    String counters = year ? "ts_unit_year" : "ts_unit_month";
+    String days = year ? "ts_unit_year_days" : "ts_unit_month_days";
+    String periodSql = year ? "year_no BETWEEN ? AND ?" : "year_month BETWEEN ? AND ?";
+    List<Object> args = new ArrayList<>(year
+        ? List.of(period.fromYearMonth() / 100, period.toYearMonth() / 100)
+        : List.of(period.fromYearMonth(), period.toYearMonth()));
     scope.province().ifPresent(args::add);
 
     Map<String, long[]> counts = new LinkedHashMap<>();
     Map<String, String> provinces = new HashMap<>();
     jdbc.query("SELECT " + key + ", MAX(province_code), SUM(received), SUM(on_time), SUM(late),"
-        + " SUM(no_answer) FROM ts_unit_month WHERE year_month BETWEEN ? AND ? AND " + kinds + scopeSql
+        + " SUM(no_answer) FROM " + counters + " WHERE " + periodSql + " AND " + kinds + scopeSql
         + " GROUP BY " + key, rs -> {
           counts.put(rs.getString(1), new long[] {rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)});
           provinces.put(rs.getString(1), rs.getString(2));
         }, args.toArray());
 
     Map<String, TreeMap<Integer, Long>> histograms = new HashMap<>();
-    jdbc.query("SELECT " + key + ", working_days, SUM(answers) FROM ts_unit_month_days"
-        + " WHERE year_month BETWEEN ? AND ? AND " + kinds + scopeSql + " GROUP BY " + key + ", working_days",
+    jdbc.query("SELECT " + key + ", working_days, SUM(answers) FROM " + days
+        + " WHERE " + periodSql + " AND " + kinds + scopeSql + " GROUP BY " + key + ", working_days",
         rs -> {
           histograms.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
               .merge(rs.getInt(2), rs.getLong(3), Long::sum);

@@ -13,8 +13,9 @@ import vn.thongsuot.system.CounterRows;
 /**
  * The level-transition read model: a visit per unit holding an issue ({@code ts_level_visit}),
  * and per unit and month the counters and working-day histogram of the league tables
- * ({@code ts_unit_month}, {@code ts_unit_month_days}). Written by the escalation process in the
- * engine's transaction; counted by the month the unit received the issue.
+ * ({@code ts_unit_month}, {@code ts_unit_month_days}, and per year {@code ts_unit_year},
+ * {@code ts_unit_year_days}). Written by the escalation process in the engine's transaction;
+ * counted by the month (year) the unit received the issue.
  */
 @Repository
 public class LevelVisits {
@@ -38,13 +39,15 @@ public class LevelVisits {
         issueNumber, provinceCode, field, stage, unitGroup, kind.name(), ts(at), ts(deadline),
         arrivedEscalated);
     String province = kind.provinceOf(provinceCode);
-    int month = yearMonth(at);
-    counters.createIfAbsent("SELECT COUNT(*) FROM ts_unit_month WHERE year_month = ? AND unit_group = ?",
-        new Object[] {month, unitGroup},
-        "INSERT INTO ts_unit_month (year_month, unit_group, unit_kind, province_code) VALUES (?,?,?,?)",
-        month, unitGroup, kind.name(), province);
-    jdbc.update("UPDATE ts_unit_month SET received = received + 1 WHERE year_month = ? AND unit_group = ?",
-        month, unitGroup);
+    for (Rollup rollup : ROLLUPS) {
+      int period = rollup.period(at);
+      counters.createIfAbsent("SELECT COUNT(*) FROM " + rollup.counters() + " WHERE " + rollup.key()
+          + " = ? AND unit_group = ?", new Object[] {period, unitGroup},
+          "INSERT INTO " + rollup.counters() + " (" + rollup.key() + ", unit_group, unit_kind, province_code)"
+              + " VALUES (?,?,?,?)", period, unitGroup, kind.name(), province);
+      jdbc.update("UPDATE " + rollup.counters() + " SET received = received + 1 WHERE " + rollup.key()
+          + " = ? AND unit_group = ?", period, unitGroup);
+    }
   }
 
   /**
@@ -63,19 +66,21 @@ public class LevelVisits {
       int days = Math.max(0, calendar.workingDaysBetween(assigned, at));
       jdbc.update("UPDATE ts_level_visit SET answered_at = ?, outcome = ?, on_time = ?, working_days = ?"
           + " WHERE id = ?", ts(at), outcome, onTime, days, visit.get("id"));
-      int month = yearMonth(assigned);
       String column = noAnswer ? "no_answer" : onTime ? "on_time" : "late";
-      jdbc.update("UPDATE ts_unit_month SET " + column + " = " + column + " + 1"
-          + " WHERE year_month = ? AND unit_group = ?", month, unitGroup);
-      if (!noAnswer) {
-        String kind = (String) visit.get("unit_kind");
-        counters.createIfAbsent("SELECT COUNT(*) FROM ts_unit_month_days WHERE year_month = ?"
-            + " AND unit_group = ? AND working_days = ?", new Object[] {month, unitGroup, days},
-            "INSERT INTO ts_unit_month_days (year_month, unit_group, working_days, unit_kind,"
-                + " province_code) VALUES (?,?,?,?,?)",
-            month, unitGroup, days, kind, UnitKind.valueOf(kind).provinceOf((String) visit.get("province_code")));
-        jdbc.update("UPDATE ts_unit_month_days SET answers = answers + 1 WHERE year_month = ?"
-            + " AND unit_group = ? AND working_days = ?", month, unitGroup, days);
+      String kind = (String) visit.get("unit_kind");
+      String province = UnitKind.valueOf(kind).provinceOf((String) visit.get("province_code"));
+      for (Rollup rollup : ROLLUPS) {
+        int period = rollup.period(assigned);
+        jdbc.update("UPDATE " + rollup.counters() + " SET " + column + " = " + column + " + 1"
+            + " WHERE " + rollup.key() + " = ? AND unit_group = ?", period, unitGroup);
+        if (!noAnswer) {
+          counters.createIfAbsent("SELECT COUNT(*) FROM " + rollup.days() + " WHERE " + rollup.key()
+              + " = ? AND unit_group = ? AND working_days = ?", new Object[] {period, unitGroup, days},
+              "INSERT INTO " + rollup.days() + " (" + rollup.key() + ", unit_group, working_days, unit_kind,"
+                  + " province_code) VALUES (?,?,?,?,?)", period, unitGroup, days, kind, province);
+          jdbc.update("UPDATE " + rollup.days() + " SET answers = answers + 1 WHERE " + rollup.key()
+              + " = ? AND unit_group = ? AND working_days = ?", period, unitGroup, days);
+        }
       }
     }
   }
@@ -91,6 +96,18 @@ public class LevelVisits {
     jdbc.update("UPDATE ts_level_visit SET answered_at = ?, outcome = 'WITHDRAWN' WHERE issue_number = ?"
         + " AND answered_at IS NULL", ts(at), issueNumber);
   }
+
+  /** Counters kept per month and, for year-long tables, per year: same rows, coarser key. */
+  record Rollup(String counters, String days, String key, boolean yearly) {
+    int period(Instant at) {
+      int month = yearMonth(at);
+      return yearly ? month / 100 : month;
+    }
+  }
+
+  static final List<Rollup> ROLLUPS = List.of(
+      new Rollup("ts_unit_month", "ts_unit_month_days", "year_month", false),
+      new Rollup("ts_unit_year", "ts_unit_year_days", "year_no", true));
 
   static int yearMonth(Instant at) {
     YearMonth month = YearMonth.from(at.atZone(WorkingDayCalendar.VIETNAM));

@@ -119,6 +119,37 @@ class BoardApiTest {
   }
 
   @Test
+  void aYearsLeagueTableCountsWhatItsFourQuartersCount() throws Exception {
+    String number = issues.file("10507", "education-training", "NORMAL");
+    issues.answer(number, "EXCEEDS_DEPARTMENT", "Vượt thẩm quyền của sở.");
+    for (String by : List.of("DEPARTMENT", "PROVINCE_COMMITTEE", "COMMUNE", "PROVINCE")) {
+      java.util.Map<String, long[]> quarters = new java.util.HashMap<>();
+      for (int q = 1; q <= 4; q++) {
+        for (JsonNode row : get("cb.supervisor-central", "/api/board/league?by=" + by + "&period=2027-Q" + q).get("rows")) {
+          long[] sum = quarters.computeIfAbsent(row.get("key").asText(), k -> new long[4]);
+          sum[0] += row.get("received").asLong();
+          sum[1] += row.get("answeredOnTime").asLong();
+          sum[2] += row.get("answeredLate").asLong();
+          sum[3] += row.get("unanswered").asLong();
+        }
+      }
+      JsonNode year = get("cb.supervisor-central", "/api/board/league?by=" + by + "&period=2027");
+      assertThat(year.get("period").asText()).isEqualTo("Năm 2027");
+      for (JsonNode row : year.get("rows")) {
+        long[] sum = quarters.getOrDefault(row.get("key").asText(), new long[4]);
+        assertThat(new long[] {row.get("received").asLong(), row.get("answeredOnTime").asLong(),
+            row.get("answeredLate").asLong(), row.get("unanswered").asLong()})
+            .as(by + " " + row.get("key").asText()).containsExactly(sum);
+      }
+      assertThat(year.get("rows").findValuesAsText("key")).containsAll(quarters.entrySet().stream()
+          .filter(e -> e.getValue()[0] > 0).map(java.util.Map.Entry::getKey).toList());
+    }
+    JsonNode departments = get("cb.supervisor-province-31", "/api/board/league?by=DEPARTMENT&period=2027");
+    assertThat(row(departments, "province-31-education-training").get("answeredOnTime").asLong())
+        .isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
   void theLeagueTableDownloadsAsCsvForASpreadsheet() throws Exception {
     issues.file("10507", "land", "NORMAL");
     ResponseEntity<byte[]> csv = http.withBasicAuth("cb.supervisor-province-31", "demo")

@@ -218,10 +218,19 @@ final class BoardVolume {
             + " SELECT " + month + ", unit_group, MAX(unit_kind), " + province + ", working_days, COUNT(*)"
             + " FROM ts_level_visit WHERE answered_at IS NOT NULL AND outcome NOT IN ('NO_ANSWER','WITHDRAWN')"
             + " GROUP BY " + month + ", unit_group, working_days");
+        // The yearly rollup (V6), as LevelVisits keeps it: the same counts by year of receipt.
+        sql.execute("INSERT INTO ts_unit_year (year_no, unit_group, unit_kind, province_code, received,"
+            + " on_time, late, no_answer) SELECT year_month / 100, unit_group, MAX(unit_kind), MAX(province_code),"
+            + " SUM(received), SUM(on_time), SUM(late), SUM(no_answer) FROM ts_unit_month"
+            + " GROUP BY year_month / 100, unit_group");
+        sql.execute("INSERT INTO ts_unit_year_days (year_no, unit_group, unit_kind, province_code,"
+            + " working_days, answers) SELECT year_month / 100, unit_group, MAX(unit_kind), MAX(province_code),"
+            + " working_days, SUM(answers) FROM ts_unit_month_days GROUP BY year_month / 100, unit_group, working_days");
         sql.execute("DROP TABLE bench_issue2");
         sql.execute("DROP TABLE bench_issue");
         // Steady state of a live system: autovacuum has run (visibility map set, statistics fresh).
-        for (String table : List.of("ts_issue", "ts_level_visit", "ts_unit_month", "ts_unit_month_days")) {
+        for (String table : List.of("ts_issue", "ts_level_visit", "ts_unit_month", "ts_unit_month_days",
+            "ts_unit_year", "ts_unit_year_days")) {
           sql.execute("VACUUM ANALYZE " + table);
         }
       }
@@ -232,7 +241,9 @@ final class BoardVolume {
             "ts_issue (open)|SELECT COUNT(*) FROM ts_issue WHERE status = 'OPEN'",
             "ts_level_visit|SELECT COUNT(*) FROM ts_level_visit",
             "ts_unit_month|SELECT COUNT(*) FROM ts_unit_month",
-            "ts_unit_month_days|SELECT COUNT(*) FROM ts_unit_month_days")) {
+            "ts_unit_month_days|SELECT COUNT(*) FROM ts_unit_month_days",
+            "ts_unit_year|SELECT COUNT(*) FROM ts_unit_year",
+            "ts_unit_year_days|SELECT COUNT(*) FROM ts_unit_year_days")) {
           String[] parts = query.split("\\|");
           try (var rs = sql.executeQuery(parts[1])) {
             rs.next();
