@@ -136,6 +136,11 @@ public class UnitDirectory {
   }
 
   /** The unit behind a group id of the scheme, if the directory has it. */
+  /** The official name, or the group id itself for a group outside the scheme (shown, never thrown). */
+  public String unitNameOrId(String groupId) {
+    return unit(groupId).map(Unit::name).orElse(groupId);
+  }
+
   public Optional<Unit> unit(String groupId) {
     return Optional.ofNullable(units.get(groupId));
   }

@@ -40,11 +40,8 @@ public record Holding(
 
   /** The first of this holding's timers still to fire at or after {@code now}. */
   TimerKind nextKind(Instant now) {
-    if (stage == Stage.ROADMAP) {
-      return TimerKind.FOLLOW_UP;
-    }
-    if (stage == Stage.NATIONAL_ASSEMBLY_SESSION) {
-      return TimerKind.SESSION_END;
+    if (stage.isTimerWait()) {
+      return stage == Stage.ROADMAP ? TimerKind.FOLLOW_UP : TimerKind.SESSION_END;
     }
     if (reminderAt != null && !reminderAt.isBefore(now)) {
       return TimerKind.REMINDER;

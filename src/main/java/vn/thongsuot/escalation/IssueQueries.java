@@ -45,7 +45,8 @@ public class IssueQueries {
       Task task = open.isEmpty() ? null : open.get(0);
       current = new IssueView.Current(issue.currentLevel(),
           Stage.of(issue.currentLevel()).map(Stage::label).orElse(issue.currentLevel()),
-          issue.currentGroup(), name(issue.currentGroup()), task == null ? null : task.getAssignee(),
+          issue.currentGroup(), directory.unitNameOrId(issue.currentGroup()),
+          task == null ? null : task.getAssignee(),
           task == null ? null : task.getName(), issue.deadline(),
           VietnameseDates.dateTime(issue.deadline()),
           issue.deadline() == null ? null : ladder.workingDaysLeft(issue.deadline(), now),
@@ -53,7 +54,8 @@ public class IssueQueries {
     }
     List<IssueView.Entry> timeline = records.timeline(number).stream()
         .map(e -> new IssueView.Entry(e.at(), e.type().name(), e.type().label(), e.level(),
-            e.unitGroup(), e.unitGroup() == null ? null : name(e.unitGroup()), e.actor(), e.outcome(),
+            e.unitGroup(), e.unitGroup() == null ? null : directory.unitNameOrId(e.unitGroup()),
+            e.actor(), e.outcome(),
             e.outcome() == null ? null : Outcome.label(e.outcome()), e.text(), e.deadline()))
         .toList();
     var commune = directory.commune(issue.communeCode()).orElseThrow();
@@ -64,11 +66,4 @@ public class IssueQueries {
         issue.regulation(), issue.filedBy(), issue.filedAt(), current, timeline);
   }
 
-  private String name(String group) {
-    try {
-      return directory.unitName(group);
-    } catch (IllegalArgumentException unknown) {
-      return group;
-    }
-  }
 }

@@ -27,6 +27,17 @@ public enum Stage {
     return label;
   }
 
+  /** A wait on a timer (roadmap progress, session end): its deadline is when it fires, never overdue. */
+  public boolean isTimerWait() {
+    return this == ROADMAP || this == NATIONAL_ASSEMBLY_SESSION;
+  }
+
+  /** The timer waits as an SQL list for {@code current_level IN ...}. */
+  public static String timerWaitsSql() {
+    return java.util.Arrays.stream(values()).filter(Stage::isTimerWait)
+        .map(s -> "'" + s.name() + "'").collect(java.util.stream.Collectors.joining(",", "(", ")"));
+  }
+
   public static Optional<Stage> of(String code) {
     for (Stage stage : values()) {
       if (stage.name().equals(code)) {

@@ -24,7 +24,7 @@ public class TimelineText {
       StringBuilder line = new StringBuilder(VietnameseDates.dateTime(event.at()))
           .append(" · ").append(event.type().label());
       if (event.unitGroup() != null) {
-        line.append(" · ").append(unitName(event.unitGroup()));
+        line.append(" · ").append(directory.unitNameOrId(event.unitGroup()));
       }
       if (event.actor() != null) {
         line.append(" (").append(event.actor()).append(')');
@@ -45,7 +45,8 @@ public class TimelineText {
 
   public String issueSummary(IssueRecord issue, FieldRouting routing) {
     StringBuilder summary = new StringBuilder()
-        .append(issue.number()).append(" · ").append(unitName("commune-" + issue.communeCode()))
+        .append(issue.number()).append(" · ")
+        .append(directory.unitNameOrId("commune-" + issue.communeCode()))
         .append("\nLĩnh vực: ").append(routing == null ? issue.field() : routing.fieldName())
         .append(" · Mức độ: ").append(issue.urgency().label())
         .append("\n\n").append(issue.title())
@@ -57,11 +58,4 @@ public class TimelineText {
     return summary.toString();
   }
 
-  private String unitName(String groupId) {
-    try {
-      return directory.unitName(groupId);
-    } catch (IllegalArgumentException unknownGroup) {
-      return groupId;
-    }
-  }
 }

@@ -38,8 +38,7 @@ public class BoardQueries {
       "REMINDER", "Nhắc hạn", "DEADLINE", "Đến hạn", "ESCALATION", "Chuyển lên cấp trên",
       "FOLLOW_UP", "Báo cáo tiến độ lộ trình", "SESSION_END", "Bế mạc kỳ họp Quốc hội");
   /** Stages whose deadline is a timer's firing, not a unit's answer: never "overdue". */
-  private static final String WAITS = "('" + Stage.ROADMAP.name() + "','"
-      + Stage.NATIONAL_ASSEMBLY_SESSION.name() + "')";
+  static final String WAITS = Stage.timerWaitsSql();
 
   private static final java.util.regex.Pattern PROVINCIAL_UNIT =
       java.util.regex.Pattern.compile("province-(\\d{2})-.*");
@@ -157,7 +156,7 @@ public class BoardQueries {
     for (String k : keys) {
       long[] c = counts.getOrDefault(k, new long[4]);
       long answered = c[1] + c[2];
-      rows.add(new LeagueRow(k, byProvince ? provinceName(k) : unitName(k),
+      rows.add(new LeagueRow(k, byProvince ? provinceName(k) : directory.unitNameOrId(k),
           byProvince ? k : provinces.getOrDefault(k, provinceOfGroup(k)), c[0], c[1], c[2], c[3],
           openOverdue.getOrDefault(k, 0L), median(histograms.get(k)),
           answered + c[3] == 0 ? null : (double) c[1] / (answered + c[3])));
@@ -172,8 +171,7 @@ public class BoardQueries {
   public List<Map<String, Object>> overdueTrend(int months, SupervisorScope scope, Instant now) {
     YearMonth last = YearMonth.from(now.atZone(WorkingDayCalendar.VIETNAM));
     YearMonth first = last.minusMonths(months - 1L);
-    List<Object> args = new ArrayList<>(List.of(first.getYear() * 100 + first.getMonthValue(),
-        last.getYear() * 100 + last.getMonthValue()));
+    List<Object> args = new ArrayList<>(List.of(Period.key(first), Period.key(last)));
     scope.province().ifPresent(args::add);
     Map<Integer, long[]> byMonth = new TreeMap<>();
     jdbc.query("SELECT year_month, SUM(received), SUM(late), SUM(no_answer) FROM ts_unit_month"
@@ -183,7 +181,7 @@ public class BoardQueries {
         }, args.toArray());
     List<Map<String, Object>> trend = new ArrayList<>();
     for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
-      long[] c = byMonth.getOrDefault(m.getYear() * 100 + m.getMonthValue(), new long[3]);
+      long[] c = byMonth.getOrDefault(Period.key(m), new long[3]);
       Map<String, Object> point = new LinkedHashMap<>();
       point.put("month", m.toString());
       point.put("received", c[0]);
@@ -239,26 +237,20 @@ public class BoardQueries {
       String field, String level, String group, Instant reminder, Instant deadline, String nextKind,
       Instant nextAt, boolean escalated, Instant now) {
     Optional<Commune> commune = directory.commune(communeCode);
-    boolean wait = Stage.ROADMAP.name().equals(level) || Stage.NATIONAL_ASSEMBLY_SESSION.name().equals(level);
+    boolean wait = Stage.of(level).map(Stage::isTimerWait).orElse(false);
     String state = deadline == null || wait ? "ON_TIME"
         : deadline.isBefore(now) ? "OVERDUE"
         : reminder != null && !reminder.isAfter(now) ? "DUE_SOON" : "ON_TIME";
     return new TimerRow(number, title, communeCode, commune.map(Commune::name).orElse(communeCode),
         province, commune.map(c -> c.province().name()).orElse(province), field, level,
-        Stage.of(level).map(Stage::label).orElse(level), group, group == null ? null : unitName(group),
+        Stage.of(level).map(Stage::label).orElse(level), group,
+        group == null ? null : directory.unitNameOrId(group),
         deadline, VietnameseDates.dateTime(deadline),
         deadline == null ? null : calendar.workingDaysBetween(now, deadline), state,
         STATE_LABELS.get(state), escalated, nextKind, nextKind == null ? null : TIMER_LABELS.get(nextKind),
         nextAt, VietnameseDates.dateTime(nextAt));
   }
 
-  private String unitName(String group) {
-    try {
-      return directory.unitName(group);
-    } catch (IllegalArgumentException unknown) {
-      return group;
-    }
-  }
 
   private String provinceName(String code) {
     return directory.province(code).map(p -> p.name()).orElse(code);

@@ -66,8 +66,8 @@ class EscalationMetrics implements MeterBinder {
     Timestamp at = Timestamp.from(now);
     Map<Stage, Long> open = new EnumMap<>(Stage.class);
     Map<Stage, Long> overdue = new EnumMap<>(Stage.class);
-    jdbc.query("SELECT current_level, COUNT(*), SUM(CASE WHEN deadline_at < ? AND current_level NOT IN"
-        + " ('ROADMAP', 'NATIONAL_ASSEMBLY_SESSION') THEN 1 ELSE 0 END) FROM ts_issue WHERE status = 'OPEN'"
+    jdbc.query("SELECT current_level, COUNT(*), SUM(CASE WHEN deadline_at < ? AND current_level NOT IN "
+        + BoardQueries.WAITS + " THEN 1 ELSE 0 END) FROM ts_issue WHERE status = 'OPEN'"
         + " GROUP BY current_level", rs -> {
           java.util.Optional<Stage> stage = Stage.of(rs.getString(1));
           if (stage.isPresent()) {

@@ -110,8 +110,7 @@ public class LevelVisits {
       new Rollup("ts_unit_year", "ts_unit_year_days", "year_no", true));
 
   static int yearMonth(Instant at) {
-    YearMonth month = YearMonth.from(at.atZone(WorkingDayCalendar.VIETNAM));
-    return month.getYear() * 100 + month.getMonthValue();
+    return Period.key(YearMonth.from(at.atZone(WorkingDayCalendar.VIETNAM)));
   }
 
   private static Timestamp ts(Instant instant) {

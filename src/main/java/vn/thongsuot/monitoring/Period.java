@@ -35,8 +35,13 @@ public record Period(String label, int fromYearMonth, int toYearMonth) {
         + "' không hợp lệ: dùng tháng (2026-11), quý (2026-Q4) hoặc năm (2026).");
   }
 
+  /** The counters' month key: 202611 for November 2026. */
+  public static int key(YearMonth month) {
+    return month.getYear() * 100 + month.getMonthValue();
+  }
+
   static Period month(YearMonth month) {
-    int value = month.getYear() * 100 + month.getMonthValue();
+    int value = key(month);
     return new Period("Tháng " + month.getMonthValue() + "/" + month.getYear(), value, value);
   }
 }

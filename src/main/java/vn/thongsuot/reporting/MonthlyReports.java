@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
+import vn.thongsuot.monitoring.Period;
 
 /**
  * The monthly reports ({@code ts_monthly_report}) and their lines ({@code ts_monthly_report_row}).
@@ -100,7 +101,7 @@ public class MonthlyReports {
   }
 
   static int code(YearMonth month) {
-    return month.getYear() * 100 + month.getMonthValue();
+    return Period.key(month);
   }
 
   private static final String SELECT_PUBLISHED = "SELECT id, year_month, compiled_at, published_at,"
