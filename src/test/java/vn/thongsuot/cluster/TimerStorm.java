@@ -31,8 +31,8 @@ public final class TimerStorm {
 
   /** Demo communes that file (README, "Demo accounts") and fields routed in both provinces. */
   private static final String[] COMMUNES = {"10507", "10525", "10645", "11914", "22918", "22963", "23272"};
-  private static final String[] FIELDS = {"finance-budget", "land-environment", "construction",
-      "education", "health", "agriculture"};
+  private static final String[] FIELDS = {"finance-budget", "land", "construction-planning",
+      "education-training", "health", "agriculture-environment"};
 
   private final ClusterDatabase database;
 
@@ -125,7 +125,7 @@ public final class TimerStorm {
         .collect(groupingBy(r -> String.valueOf(r.get("hostname_")), counting())));
     long escalations = database.number("select count(*) from ts_issue_event where event_type = 'ESCALATED_NO_ANSWER'");
     long issuesEscalatedTwice = database.number("select count(*) from (select issue_number from ts_issue_event"
-        + " where event_type = 'ESCALATED_NO_ANSWER' group by issue_number having count(*) > 1) twice");
+        + " where event_type = 'ESCALATED_NO_ANSWER' group by issue_number, level_code having count(*) > 1) twice");
     long provinceTasks = database.number("select count(*) from ts_issue where current_level = 'PROVINCE'");
     return new Result(executions.size(), distinctJobs, failures, lateness, Duration.between(due, last),
         byNode, escalations, issuesEscalatedTwice, provinceTasks);
@@ -151,7 +151,7 @@ public final class TimerStorm {
    * @param drain due time to the last execution
    * @param byNode successful executions per node name
    * @param escalations "no answer" escalations in the timeline (whole database)
-   * @param issuesEscalatedTwice issues with more than one such escalation
+   * @param issuesEscalatedTwice issues escalated more than once from the same level
    * @param atProvince issues now at the provincial People's Committee
    */
   public record Result(long executions, long jobs, long failures, List<Long> latenessMillis,

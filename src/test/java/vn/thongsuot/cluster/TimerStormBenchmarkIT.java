@@ -1,0 +1,144 @@
+package vn.thongsuot.cluster;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToDoubleFunction;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue #10, timers: 10,000 escalation timers due at the same instant, drained by one node and by
+ * two nodes (runs alternate, so both see the same machine and a similar ladder level), then the
+ * lateness of a single timer on a quiet node. Reports, never asserts: the figures go to stdout and
+ * to {@code target/bench/timers.md}. Run by {@code mvn verify -Pbench} (docs/benchmarks.md);
+ * smaller: {@code -Dbench.timers=2000 -Dbench.timerRuns=1 -Dbench.idleRuns=2}.
+ */
+@Tag("bench")
+class TimerStormBenchmarkIT {
+
+  private static final int TIMERS = Integer.getInteger("bench.timers", 10_000);
+  private static final int RUNS = Integer.getInteger("bench.timerRuns", 3);
+  private static final int IDLE_RUNS = Integer.getInteger("bench.idleRuns", 5);
+  private static final int FILING_THREADS = Integer.getInteger("bench.filingThreads", 8);
+  private static final Duration LEAD = Duration.ofSeconds(15);
+
+  record Run(int nodes, String level, TimerStorm.Result result, long peakRssKib) {}
+
+  @Test
+  void drainsTimerStormsOnOneAndTwoNodes() throws Exception {
+    ClusterDatabase database = ClusterDatabase.fresh("thongsuot_bench_timers");
+    TimerStorm storm = new TimerStorm(database);
+    List<Run> runs = new ArrayList<>();
+    List<Long> idle = new ArrayList<>();
+    Map<String, Long> meters;
+    Duration filing;
+    try (ClusterNode a = new ClusterNode("node-a", database); ClusterNode b = new ClusterNode("node-b", database)) {
+      a.start();
+      Instant started = Instant.now();
+      storm.file(TIMERS, FILING_THREADS, a);
+      filing = Duration.between(started, Instant.now());
+      System.out.printf("timers: filed %d issues on one node in %.0f s (%.0f/s, %d client threads)%n",
+          TIMERS, filing.toMillis() / 1000.0, TIMERS * 1000.0 / filing.toMillis(), FILING_THREADS);
+      for (int i = 0; i < 2 * RUNS; i++) {
+        int nodes = i % 2 == 0 ? 1 : 2;
+        if (nodes == 2) {
+          b.start();
+        }
+        String level = String.valueOf(database.rows("select current_level, count(*) from ts_issue"
+            + " group by current_level order by 2 desc").get(0).get("current_level"));
+        Instant due = Instant.now().plus(LEAD).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        int moved = storm.escalateAllAt(due);
+        AtomicLong peak = new AtomicLong();
+        Thread sampler = new Thread(() -> {
+          while (!Thread.currentThread().isInterrupted()) {
+            peak.accumulateAndGet(a.residentKib(), Math::max);
+            try {
+              Thread.sleep(250);
+            } catch (InterruptedException e) {
+              return;
+            }
+          }
+        });
+        sampler.setDaemon(true);
+        sampler.start();
+        boolean drained = storm.awaitDrained(due, LEAD.plus(Duration.ofMinutes(10)));
+        sampler.interrupt();
+        TimerStorm.Result result = storm.result(due);
+        System.out.printf("timers: run %d, %d node(s), %d timers moved, level %s: %s; drained %s;"
+            + " node-a peak RSS %d MiB%n", i + 1, nodes, moved, level, result, drained, peak.get() / 1024);
+        runs.add(new Run(nodes, level, result, peak.get()));
+        if (nodes == 2) {
+          b.stop();
+        }
+      }
+      for (int i = 0; i < IDLE_RUNS; i++) {
+        // A quiet node: nothing due for a while, so acquisition has backed off to its longest wait.
+        ClusterNode.sleep(Duration.ofSeconds(20));
+        Instant due = Instant.now().plusSeconds(7).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        database.update("update act_ru_job set duedate_ = ? where id_ = (select j.id_ from act_ru_job j"
+            + " join act_ru_jobdef d on d.id_ = j.job_def_id_ where d.act_id_ = ? and j.duedate_ > ?"
+            + " order by j.id_ limit 1)", java.sql.Timestamp.from(due), TimerStorm.ESCALATION_TIMER,
+            java.sql.Timestamp.from(Instant.now().plusSeconds(60)));
+        storm.awaitDrained(due, Duration.ofMinutes(2));
+        long lateness = storm.result(due).percentile(100);
+        idle.add(lateness);
+        System.out.printf("timers: idle run %d: one timer fired %d ms after its due time%n", i + 1, lateness);
+      }
+      a.stop();
+      meters = storm.acquisitionMeters();
+    }
+    report(runs, idle, meters, filing);
+  }
+
+  private static void report(List<Run> runs, List<Long> idle, Map<String, Long> meters, Duration filing)
+      throws IOException {
+    StringBuilder md = new StringBuilder();
+    md.append(String.format("Timer storm: %,d escalation timers due at one instant; %d runs per node count,"
+        + " alternating; filing them took %.0f s on one node.%n%n", TIMERS, RUNS, filing.toMillis() / 1000.0));
+    md.append("| nodes | drain s (median, min–max) | timers/s | lateness p50 ms | lateness p99 ms | failed attempts | peak RSS node-a MiB |\n");
+    md.append("|---|---|---|---|---|---|---|\n");
+    for (int nodes = 1; nodes <= 2; nodes++) {
+      int n = nodes;
+      List<Run> mine = runs.stream().filter(r -> r.nodes() == n).toList();
+      md.append(String.format("| %d | %s | %s | %s | %s | %s | %s |%n", nodes,
+          stat(mine, r -> r.result().drain().toMillis() / 1000.0, "%.1f"),
+          stat(mine, r -> r.result().jobsPerSecond(), "%.0f"),
+          stat(mine, r -> r.result().percentile(50), "%.0f"),
+          stat(mine, r -> r.result().percentile(99), "%.0f"),
+          stat(mine, r -> r.result().failures(), "%.0f"),
+          stat(mine, r -> r.peakRssKib() / 1024.0, "%.0f")));
+    }
+    md.append("\nRuns in order: ");
+    for (Run run : runs) {
+      md.append(String.format("%d node(s) at %s: %.1f s, by node %s, executed twice %d; ", run.nodes(),
+          run.level(), run.result().drain().toMillis() / 1000.0, run.result().byNode(),
+          run.result().executions() - run.result().jobs()));
+    }
+    idle.sort(Comparator.naturalOrder());
+    md.append(String.format("%n%nIdle lateness (one timer on a quiet node, %d runs): median %d ms, min %d ms,"
+        + " max %d ms.%n%nEngine acquisition meters over the whole run (both nodes): %s%n",
+        idle.size(), idle.isEmpty() ? 0 : idle.get(idle.size() / 2), idle.isEmpty() ? 0 : idle.get(0),
+        idle.isEmpty() ? 0 : idle.get(idle.size() - 1), meters));
+    System.out.println(md);
+    Path out = Path.of("target", "bench", "timers.md");
+    Files.createDirectories(out.getParent());
+    Files.writeString(out, md.toString());
+  }
+
+  private static String stat(List<Run> runs, ToDoubleFunction<Run> figure, String format) {
+    double[] values = runs.stream().mapToDouble(figure).sorted().toArray();
+    if (values.length == 0) {
+      return "–";
+    }
+    return String.format(format + " (" + format + "–" + format + ")", values[values.length / 2],
+        values[0], values[values.length - 1]);
+  }
+}
