@@ -5,8 +5,10 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -80,17 +82,23 @@ class ApiErrors {
 
   @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
       DataAccessResourceFailureException.class})
-  ProblemDetail databaseDown(Exception e) {
+  ResponseEntity<ProblemDetail> databaseDown(Exception e) {
     LOG.warn("Database unavailable: {}", e.getClass().getSimpleName());
-    return problem(HttpStatus.SERVICE_UNAVAILABLE,
-        List.of("Hệ thống tạm thời không kết nối được cơ sở dữ liệu; xin thử lại sau ít phút."));
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER)
+        .body(problem(HttpStatus.SERVICE_UNAVAILABLE, List.of(DatabaseUnavailable.MESSAGE)));
   }
 
   @ExceptionHandler(Exception.class)
-  ProblemDetail unexpected(Exception e) {
+  ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    // The engine wraps a connection lost mid-transaction in its own exceptions.
+    if (DatabaseUnavailable.causes(e)) {
+      return databaseDown(e);
+    }
     LOG.error("Unexpected error in API call", e);
-    return problem(HttpStatus.INTERNAL_SERVER_ERROR,
-        List.of("Lỗi hệ thống ngoài dự kiến; yêu cầu chưa được thực hiện. Xin báo quản trị viên."));
+    return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem(
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        List.of("Lỗi hệ thống ngoài dự kiến; yêu cầu chưa được thực hiện. Xin báo quản trị viên.")));
   }
 
   static ProblemDetail problem(HttpStatus status, List<String> problems) {

@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEnginePersistenceException;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -21,8 +22,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Camunda's REST resources report every engine failure of a task completion or a process start as
  * a 500. Two of them are the caller's, not the server's: the check of what they submitted (400,
- * with its Vietnamese message) and a task someone else has just completed (409). Everything else
- * keeps Camunda's own answer.
+ * with its Vietnamese message) and a task someone else has just completed (409). A database that
+ * cannot be reached is nobody's fault and passes: 503 with a Vietnamese message, instead of a 500
+ * whose message quotes the failed SQL. Everything else keeps Camunda's own answer.
  */
 @Configuration
 class EngineRestErrors {
@@ -32,7 +34,26 @@ class EngineRestErrors {
 
   @Bean
   ResourceConfigCustomizer engineRestErrorMapper(ProcessEngineConfigurationImpl engine) {
-    return config -> config.register(new Mapper(engine));
+    return config -> config.register(new Mapper(engine))
+        .register(new PersistenceFailureMapper());
+  }
+
+  /**
+   * Persistence failures outside a completion or start (a query, a read): 503 when the database is
+   * down. Mapped by their own type, which is nearer than Camunda's mapper of ProcessEngineException.
+   */
+  static class PersistenceFailureMapper implements ExceptionMapper<ProcessEnginePersistenceException> {
+    @Override
+    public Response toResponse(ProcessEnginePersistenceException exception) {
+      return DatabaseUnavailable.causes(exception) ? unavailable()
+          : ExceptionHandlerHelper.getInstance().getResponse(exception);
+    }
+  }
+
+  static Response unavailable() {
+    return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(MediaType.APPLICATION_JSON_TYPE)
+        .header("Retry-After", DatabaseUnavailable.RETRY_AFTER)
+        .entity(Map.of("type", "DatabaseUnavailable", "message", DatabaseUnavailable.MESSAGE)).build();
   }
 
   @Priority(1)
@@ -46,6 +67,9 @@ class EngineRestErrors {
 
     @Override
     public Response toResponse(RestException exception) {
+      if (DatabaseUnavailable.causes(exception)) {
+        return unavailable();
+      }
       for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
         if (cause instanceof FormFieldValidationException || cause instanceof BadUserRequestException) {
           return json(Response.Status.BAD_REQUEST, cause.getClass().getSimpleName(), cause.getMessage());

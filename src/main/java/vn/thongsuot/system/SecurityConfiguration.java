@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -36,6 +37,17 @@ class SecurityConfiguration {
         HttpBasicAuthenticationProvider.class.getName());
     registration.addInitParameter(ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, restPath);
     registration.setOrder(101);
+    return registration;
+  }
+
+  /** Ahead of both authentication filters: a password check that finds the database down is a 503. */
+  @Bean
+  FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailable() {
+    FilterRegistrationBean<DatabaseUnavailableFilter> registration =
+        new FilterRegistrationBean<>(new DatabaseUnavailableFilter());
+    registration.setName("database-unavailable");
+    // Right after Spring's character encoding filter (HIGHEST_PRECEDENCE).
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
     return registration;
   }
 

@@ -34,7 +34,9 @@ import java.util.stream.Stream;
 public final class ClusterNode implements AutoCloseable {
 
   public static final String DEMO_PASSWORD = "demo";
-  private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+  /** 4 minutes; {@code -Dthongsuot.cluster.start-timeout-seconds} on a machine busier than that. */
+  private static final Duration START_TIMEOUT =
+      Duration.ofSeconds(Long.getLong("thongsuot.cluster.start-timeout-seconds", 240));
 
   private final String name;
   private final ClusterDatabase database;

@@ -1,0 +1,42 @@
+package vn.thongsuot.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import org.apache.ibatis.exceptions.PersistenceException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.junit.jupiter.api.Test;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/** Which failures are "the database cannot be reached" (503) and which are not (DatabaseOutageIT shows them live). */
+class DatabaseUnavailableTest {
+
+  @Test
+  void aPoolWithoutConnectionsAConnectionCutMidStatementAndAServerShuttingDownAreOutages() {
+    // Spring could not open a transaction: Hikari timed out waiting for a connection.
+    assertThat(DatabaseUnavailable.causes(new CannotCreateTransactionException("Could not open JDBC Connection",
+        new SQLTransientConnectionException("HikariPool-1 - Connection is not available")))).isTrue();
+    // The engine's wrapping of a statement whose connection broke (PostgreSQL: 08006).
+    assertThat(DatabaseUnavailable.causes(new ProcessEngineException("ENGINE-03004",
+        new PersistenceException(new SQLException("An I/O error occurred while sending to the backend.",
+            "08006"))))).isTrue();
+    // The server was stopped (57P01 admin shutdown) or is still starting (57P03).
+    assertThat(DatabaseUnavailable.causes(new SQLException("terminating connection", "57P01"))).isTrue();
+    assertThat(DatabaseUnavailable.causes(new SQLException("the database system is starting up", "57P03")))
+        .isTrue();
+    assertThat(DatabaseUnavailable.causes(new RuntimeException(new ConnectException("Connection refused"))))
+        .isTrue();
+  }
+
+  @Test
+  void errorsOfTheRequestOrOfTheDataAreNot() {
+    assertThat(DatabaseUnavailable.causes(new BadUserRequestException("An unbound number of results"))).isFalse();
+    assertThat(DatabaseUnavailable.causes(new ProcessEngineException("insert failed",
+        new SQLException("duplicate key value violates unique constraint", "23505")))).isFalse();
+    assertThat(DatabaseUnavailable.causes(new SQLException("deadlock detected", "40P01"))).isFalse();
+    assertThat(DatabaseUnavailable.causes(new IllegalStateException("bug"))).isFalse();
+  }
+}
