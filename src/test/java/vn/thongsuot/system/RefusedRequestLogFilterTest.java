@@ -7,6 +7,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.core.spi.FilterReply;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.junit.jupiter.api.Test;
@@ -29,9 +31,21 @@ class RefusedRequestLogFilterTest {
   }
 
   @Test
+  void theLoserOfTwoCompletionsOfOneTaskIsNotAnEngineError() {
+    assertThat(filter.decide(null, engineContext, Level.ERROR, "ENGINE-16004 {}",
+        new Object[] {new OptimisticLockingException("Entity was updated by another transaction concurrently")},
+        null)).isEqualTo(FilterReply.DENY);
+    assertThat(filter.decide(null, engineContext, Level.ERROR, "ENGINE-16004 {}",
+        new Object[] {new NullValueException("Cannot find task with id 42: task is null")}, null))
+        .isEqualTo(FilterReply.DENY);
+  }
+
+  @Test
   void realEngineErrorsAndOtherLoggersAreLeftAlone() {
     assertThat(filter.decide(null, engineContext, Level.ERROR, "ENGINE-16004", null,
         new ProcessEngineException("database gone"))).isEqualTo(FilterReply.NEUTRAL);
+    assertThat(filter.decide(null, engineContext, Level.ERROR, "ENGINE-16004", null,
+        new NullValueException("variable is null"))).isEqualTo(FilterReply.NEUTRAL);
     Logger other = new LoggerContext().getLogger("vn.thongsuot.escalation");
     assertThat(filter.decide(null, other, Level.ERROR, "x", null,
         new BadUserRequestException("x"))).isEqualTo(FilterReply.NEUTRAL);
