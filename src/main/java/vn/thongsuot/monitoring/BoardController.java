@@ -71,7 +71,18 @@ class BoardController {
       @RequestParam(required = false) String field, @RequestParam(required = false) String level,
       @RequestParam(required = false) String unit, @RequestParam(required = false) String state,
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-    return board.timers(new BoardQueries.TimerFilter(province, field, level, unit, state), scope(),
+    SupervisorScope scope = scope();
+    // An unknown value is a mistake to point out, not a filter that quietly matches nothing.
+    if (notBlank(province) && directory.province(province).isEmpty()) {
+      throw new RejectedRequest(RejectedRequest.Reason.INVALID, "Tỉnh mã '" + province + "' không hợp lệ.");
+    }
+    if (notBlank(field) && ladder.routing(field).isEmpty()) {
+      throw new RejectedRequest(RejectedRequest.Reason.INVALID, "Lĩnh vực '" + field + "' không hợp lệ.");
+    }
+    if (notBlank(unit) && directory.unit(unit).isEmpty()) {
+      throw new RejectedRequest(RejectedRequest.Reason.INVALID, "Đơn vị '" + unit + "' không hợp lệ.");
+    }
+    return board.timers(new BoardQueries.TimerFilter(province, field, level, unit, state), scope,
         page, size, now());
   }
 
@@ -118,6 +129,10 @@ class BoardController {
       throw new RejectedRequest(RejectedRequest.Reason.INVALID, "Số tháng phải từ 1 đến 36.");
     }
     return board.overdueTrend(months, scope(), now());
+  }
+
+  private static boolean notBlank(String value) {
+    return value != null && !value.isBlank();
   }
 
   private static SupervisorScope scope() {

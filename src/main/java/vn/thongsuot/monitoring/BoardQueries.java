@@ -95,7 +95,8 @@ public class BoardQueries {
     Long total = jdbc.queryForObject("SELECT COUNT(*)" + where, Long.class, args.toArray());
     List<Object> pageArgs = new ArrayList<>(args);
     pageArgs.add(size);
-    pageArgs.add(page * size);
+    // A long: page 2,147,483,647 of 200 rows is an empty page, not an overflowing negative offset.
+    pageArgs.add((long) page * size);
     List<TimerRow> rows = jdbc.query("SELECT issue_number, title, commune_code, province_code,"
         + " field_code, current_level, current_group, reminder_at, deadline_at, next_timer_kind,"
         + " next_timer_at, arrived_escalated" + where

@@ -42,6 +42,11 @@ class ApiErrors {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ProblemDetail unreadable(HttpMessageNotReadableException e) {
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof RequestBodyLimit.BodyTooLarge tooLarge) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, List.of(RequestBodyLimit.message(tooLarge.limit)));
+      }
+    }
     return problem(HttpStatus.BAD_REQUEST, List.of(
         "Nội dung yêu cầu không đọc được: cần JSON hợp lệ với đúng kiểu dữ liệu của từng trường."));
   }
@@ -108,6 +113,10 @@ class ApiErrors {
       case FORBIDDEN -> "Không có quyền";
       case NOT_FOUND -> "Không tìm thấy";
       case CONFLICT -> "Xung đột";
+      case METHOD_NOT_ALLOWED -> "Phương thức không dùng được";
+      case PAYLOAD_TOO_LARGE -> "Nội dung quá lớn";
+      case UNSUPPORTED_MEDIA_TYPE -> "Kiểu nội dung không được hỗ trợ";
+      case INTERNAL_SERVER_ERROR -> "Lỗi hệ thống";
       case SERVICE_UNAVAILABLE -> "Tạm thời không phục vụ được";
       default -> status.getReasonPhrase();
     });

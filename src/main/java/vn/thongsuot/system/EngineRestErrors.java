@@ -1,23 +1,32 @@
 package vn.thongsuot.system;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.annotation.Priority;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.ProcessEnginePersistenceException;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.xml.sax.SAXException;
 
 /**
  * Camunda's REST resources report every engine failure of a task completion or a process start as
@@ -29,24 +38,38 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class EngineRestErrors {
 
+  static final String TOO_LONG = "Một giá trị gửi kèm dài quá " + StringVariables.MAX_LENGTH
+      + " ký tự (giới hạn của một biến văn bản); không có gì được lưu.";
+  static final String NO_SUCH_TASK = "Không có nhiệm vụ này (hoặc anh/chị không được xem); hãy tải lại danh sách việc.";
   static final String ALREADY_DONE = "Nhiệm vụ đã được người khác xử lý; hãy tải lại danh sách việc.";
   private static final Pattern MISSING_TASK = Pattern.compile("Cannot find task with id (\\S+?):");
 
   @Bean
   ResourceConfigCustomizer engineRestErrorMapper(ProcessEngineConfigurationImpl engine) {
-    return config -> config.register(new Mapper(engine))
-        .register(new PersistenceFailureMapper());
+    return config -> {
+      config.register(new Mapper(engine));
+      config.register(new VietnameseMessages());
+      config.register(new UnreadableJson());
+      config.register(new UnmappableJson());
+      config.register(new UnreadableModel());
+      config.register(new PersistenceFailureMapper());
+    };
   }
 
   /**
    * Persistence failures outside a completion or start (a query, a read): 503 when the database is
-   * down. Mapped by their own type, which is nearer than Camunda's mapper of ProcessEngineException.
+   * down; a value too long for its column as {@link UnreadableModel} answers it. Mapped by their own
+   * type, which is nearer than the mappers of ProcessEngineException.
    */
+  @Priority(1)
   static class PersistenceFailureMapper implements ExceptionMapper<ProcessEnginePersistenceException> {
     @Override
     public Response toResponse(ProcessEnginePersistenceException exception) {
-      return DatabaseUnavailable.causes(exception) ? unavailable()
-          : ExceptionHandlerHelper.getInstance().getResponse(exception);
+      if (DatabaseUnavailable.causes(exception)) {
+        return unavailable();
+      }
+      Response refused = unreadableModel(exception);
+      return refused != null ? refused : ExceptionHandlerHelper.getInstance().getResponse(exception);
     }
   }
 
@@ -54,6 +77,82 @@ class EngineRestErrors {
     return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(MediaType.APPLICATION_JSON_TYPE)
         .header("Retry-After", DatabaseUnavailable.RETRY_AFTER)
         .entity(Map.of("type", "DatabaseUnavailable", "message", DatabaseUnavailable.MESSAGE)).build();
+  }
+
+  static final String NOT_JSON = "Nội dung yêu cầu không đọc được: cần JSON hợp lệ với đúng kiểu dữ liệu của từng trường.";
+
+  /** Malformed JSON: 400 in Camunda's shape, instead of the JSON library's plain-text answer. */
+  @Priority(1)
+  static class UnreadableJson implements ExceptionMapper<JsonParseException> {
+    @Override
+    public Response toResponse(JsonParseException exception) {
+      return json(Response.Status.BAD_REQUEST, "JsonParseException", NOT_JSON + " " + exception.getOriginalMessage());
+    }
+  }
+
+  /** JSON of the wrong shape (a list where an object belongs). */
+  @Priority(1)
+  static class UnmappableJson implements ExceptionMapper<JsonMappingException> {
+    @Override
+    public Response toResponse(JsonMappingException exception) {
+      return json(Response.Status.BAD_REQUEST, "JsonMappingException", NOT_JSON + " " + exception.getOriginalMessage());
+    }
+  }
+
+  /**
+   * A deployment whose file is not even XML: Camunda answers 500 (ENGINE-09003), though the file is
+   * the caller's. 400, like a model that is XML but not valid BPMN; everything else as Camunda does.
+   */
+  @Priority(1)
+  static class UnreadableModel implements ExceptionMapper<ProcessEngineException> {
+    @Override
+    public Response toResponse(ProcessEngineException exception) {
+      Response unreadable = unreadableModel(exception);
+      return unreadable != null ? unreadable : ExceptionHandlerHelper.getInstance().getResponse(exception);
+    }
+  }
+
+  static Response unreadableModel(Throwable exception) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SAXException) {
+        return json(Response.Status.BAD_REQUEST, "ParseException",
+            "Mô hình không hợp lệ, không được triển khai: tệp không phải XML đọc được. " + exception.getMessage());
+      }
+      if (Mapper.tooLong(cause)) {
+        return json(Response.Status.BAD_REQUEST, "VariableTooLong", TOO_LONG);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Camunda's own refusals (no right, unknown id, malformed JSON, an invalid model) carry an English
+   * message; Tasklist shows it to officials. Put a Vietnamese sentence in front of it, keeping
+   * Camunda's text (the administrator needs the parser's details) and the response's shape.
+   */
+  static class VietnameseMessages implements ContainerResponseFilter {
+
+    private static final Pattern VIETNAMESE = Pattern.compile("[ăâđêôơưạ-ỹ]", Pattern.CASE_INSENSITIVE);
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+      int status = response.getStatus();
+      if (status < 400 || status >= 500 || !(response.getEntity() instanceof ExceptionDto problem)
+          || problem.getMessage() != null && VIETNAMESE.matcher(problem.getMessage()).find()) {
+        return;
+      }
+      String sentence = "ParseException".equals(problem.getType())
+          ? "Mô hình không hợp lệ, không được triển khai"
+          : switch (status) {
+            case 400 -> "Yêu cầu không hợp lệ";
+            case 401 -> "Cần đăng nhập";
+            case 403 -> "Anh/chị không có quyền thực hiện thao tác này";
+            case 404 -> "Không tìm thấy (không có, hoặc anh/chị không được xem)";
+            case 409 -> "Xung đột: dữ liệu vừa được người khác thay đổi";
+            default -> "Yêu cầu không thực hiện được";
+          };
+      problem.setMessage(sentence + ". " + (problem.getMessage() == null ? "" : problem.getMessage()));
+    }
   }
 
   @Priority(1)
@@ -77,8 +176,30 @@ class EngineRestErrors {
         if (cause instanceof OptimisticLockingException || completedMeanwhile(cause.getMessage())) {
           return json(Response.Status.CONFLICT, "TaskAlreadyCompleted", ALREADY_DONE);
         }
+        if (tooLong(cause)) {
+          return json(Response.Status.BAD_REQUEST, "VariableTooLong", TOO_LONG);
+        }
+        if (cause.getMessage() != null && MISSING_TASK.matcher(cause.getMessage()).find()) {
+          // Never existed (or was deleted): the caller's mistake, not the server's.
+          return json(Response.Status.NOT_FOUND, "TaskNotFound", NO_SUCH_TASK);
+        }
       }
-      return ExceptionHandlerHelper.getInstance().getResponse(exception);
+      Response unreadable = unreadableModel(exception);
+      return unreadable != null ? unreadable : ExceptionHandlerHelper.getInstance().getResponse(exception);
+    }
+
+    /**
+     * A text variable longer than Camunda's column (4000 characters) fails only when the engine
+     * writes it: SQL state 22001, "string data, right truncation", on H2 and PostgreSQL alike.
+     */
+    static boolean tooLong(Throwable cause) {
+      for (SQLException e = cause instanceof SQLException sql ? sql : null; e != null; e = e.getNextException()) {
+        if ("22001".equals(e.getSQLState()) || e.getCause() instanceof SQLException inner
+            && "22001".equals(inner.getSQLState())) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** "Cannot find task with id X" for a task that exists in history and has ended. */
@@ -103,10 +224,10 @@ class EngineRestErrors {
         }
       });
     }
+  }
 
-    private static Response json(Response.Status status, String type, String message) {
-      return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-          .entity(Map.of("type", type, "message", message)).build();
-    }
+  static Response json(Response.Status status, String type, String message) {
+    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(Map.of("type", type, "message", message)).build();
   }
 }

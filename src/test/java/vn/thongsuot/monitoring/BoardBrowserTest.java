@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.thongsuot.AppTest;
 import vn.thongsuot.escalation.EscalationDriver;
+import vn.thongsuot.escalation.FilingRequest;
 import vn.thongsuot.escalation.IssueFiling;
 import vn.thongsuot.tasklist.Tasklist;
 
@@ -89,6 +90,28 @@ class BoardBrowserTest {
     browser.click(By.cssSelector("#tabs button[data-tab=trend]"));
     browser.visible(By.cssSelector("#chart svg rect"));
     browser.screenshot("trend");
+  }
+
+  @Test
+  void anIssueTitledWithHtmlIsShownAsLiteralText() throws Exception {
+    String script = "<img src=x onerror=alert(1)>";
+    String number = filing.file(new FilingRequest("10507", "land", script, "<b>không đậm</b>",
+        "Đã gửi công văn.", null, "NORMAL"), EscalationDriver.THANH_DONG, null).number();
+
+    browser.logIn("cb.supervisor-province-31", "demo");
+    browser.driver().get("http://localhost:" + port + "/board/");
+    browser.visible(By.cssSelector("#timer-rows tr"));
+    browser.visible(By.name("unit")).sendKeys("province-31-agriculture-environment");
+    browser.click(By.cssSelector("#timer-filters button[type=submit]"));
+    browser.waitUntil(d -> rowNumbers().contains(number));
+    browser.click(By.cssSelector("#timer-rows tr[data-number='" + number + "']"));
+    WebElement title = browser.visible(By.id("detail-title"));
+    browser.waitUntil(d -> title.getText().contains(number));
+
+    assertThat(title.getText()).isEqualTo(number + " · " + script);
+    assertThat(browser.driver().findElements(By.cssSelector("#detail img"))).isEmpty();
+    assertThat(browser.driver().findElements(By.cssSelector("img[src=x]"))).isEmpty();
+    browser.screenshot("html-title-as-text");
   }
 
   private List<String> rowNumbers() {

@@ -10,6 +10,7 @@ import vn.thongsuot.escalation.IssueRecord;
 import vn.thongsuot.escalation.IssueRecords;
 import vn.thongsuot.escalation.TimelineText;
 import vn.thongsuot.escalation.VietnameseDates;
+import vn.thongsuot.system.StringVariables;
 
 /**
  * What an official sees on a task: a name that says issue, commune and step at a glance, and
@@ -34,9 +35,10 @@ class TaskPresentation {
         .orElseThrow(() -> new IllegalStateException("issue " + number + " has no record"));
     task.setName(number + " · " + shortName((String) task.getVariable(COMMUNE_NAME)) + " · " + step);
     task.setDescription(issue.title());
-    task.setVariableLocal(ISSUE_SUMMARY, timelineText.issueSummary(issue,
-        ladder.routing(issue.field()).orElse(null)));
-    task.setVariableLocal(TIMELINE_TEXT, timelineText.format(records.timeline(number)));
+    task.setVariableLocal(ISSUE_SUMMARY, StringVariables.keepStart(timelineText.issueSummary(issue,
+        ladder.routing(issue.field()).orElse(null)), "(đã lược bớt; toàn văn: /api/issues/" + number + ")"));
+    task.setVariableLocal(TIMELINE_TEXT, StringVariables.keepEnd(timelineText.format(records.timeline(number)),
+        "(các mục cũ hơn đã lược bớt; toàn bộ diễn biến: /api/issues/" + number + ")"));
     if (task.getDueDate() != null) {
       Instant due = task.getDueDate().toInstant();
       task.setVariableLocal(DEADLINE_TEXT, VietnameseDates.dateTime(due) + " ("

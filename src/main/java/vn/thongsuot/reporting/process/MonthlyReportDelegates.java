@@ -18,6 +18,7 @@ import vn.thongsuot.calendar.WorkingDayCalendar;
 import vn.thongsuot.reporting.MonthlyFigures;
 import vn.thongsuot.reporting.MonthlyReports;
 import vn.thongsuot.reporting.ReportLine;
+import vn.thongsuot.system.StringVariables;
 
 /**
  * The MonthlyReport process's steps: map variables, call {@link MonthlyFigures} and
@@ -134,7 +135,8 @@ class MonthlyReportDelegates {
         text.append("- ").append(line.provinceName()).append(": ").append(figures(line)).append('\n');
       }
     }
-    return text.toString().strip();
+    return StringVariables.keepStart(text.toString().strip(),
+        "(đã lược bớt; đủ các tỉnh trong báo cáo bản HTML/CSV sau khi công bố)");
   }
 
   private static String figures(ReportLine l) {
