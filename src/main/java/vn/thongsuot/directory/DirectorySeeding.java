@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,18 +29,20 @@ class DirectorySeeding implements SmartLifecycle {
   private final UnitAuthorizations authorizations;
   private final DemoOfficials demoOfficials;
   private final TransactionTemplate transaction;
+  private final JdbcTemplate jdbc;
   private final boolean demo;
   private volatile boolean running;
 
   DirectorySeeding(UnitDirectory directory, UnitGroups groups, SharedFilters filters,
       UnitAuthorizations authorizations, DemoOfficials demoOfficials,
-      PlatformTransactionManager transactionManager, Environment environment) {
+      PlatformTransactionManager transactionManager, JdbcTemplate jdbc, Environment environment) {
     this.directory = directory;
     this.groups = groups;
     this.filters = filters;
     this.authorizations = authorizations;
     this.demoOfficials = demoOfficials;
     this.transaction = new TransactionTemplate(transactionManager);
+    this.jdbc = jdbc;
     this.demo = demoAccountsWanted(environment);
   }
 
@@ -56,9 +59,10 @@ class DirectorySeeding implements SmartLifecycle {
   }
 
   /**
-   * Seeds in one transaction, retried: several nodes starting together on one database (first
-   * start of a cluster) race to create the same rows; the losers' transactions fail on a unique key
-   * or a row version and roll back, and their next attempt finds the winner's rows.
+   * Seeds in one transaction. On PostgreSQL the transaction first takes an advisory lock, so nodes
+   * starting together on one database (first start of a cluster) seed one after the other and the
+   * later ones find the rows in place. Still retried: on any database a failed attempt (a unique key,
+   * a row version) rolls back and the next one starts from what is committed.
    */
   void seed(UnitDirectory units) {
     for (int attempt = 1; ; attempt++) {
@@ -87,6 +91,7 @@ class DirectorySeeding implements SmartLifecycle {
 
   private void seedOnce(UnitDirectory directory) {
     long started = System.nanoTime();
+    serializeWithOtherNodes();
     UnitGroups.Result groupResult = groups.synchronize(directory);
     long afterGroups = System.nanoTime();
     SharedFilters.Result filterResult = filters.synchronize();
@@ -114,6 +119,18 @@ class DirectorySeeding implements SmartLifecycle {
     }
     LOG.info("Directory seeded in {} ms", millis(started, System.nanoTime()));
   }
+
+  /** Held until the seeding transaction ends; PostgreSQL only (H2 is one node's file). */
+  private void serializeWithOtherNodes() {
+    Boolean postgres = jdbc.execute((java.sql.Connection c) ->
+        "PostgreSQL".equals(c.getMetaData().getDatabaseProductName()));
+    if (Boolean.TRUE.equals(postgres)) {
+      jdbc.query("select pg_advisory_xact_lock(" + SEEDING_LOCK + ")", rs -> { });
+    }
+  }
+
+  /** An application-wide advisory lock key ("TS", 2: the directory). */
+  static final long SEEDING_LOCK = 0x5453_0002L;
 
   private static long millis(long from, long to) {
     return (to - from) / 1_000_000;

@@ -53,6 +53,17 @@ class TwoNodesIT {
   }
 
   @Test
+  void theSecondNodeWaitsForTheFirstInsteadOfFailing() throws Exception {
+    // Schema creation and directory seeding are serialized across nodes (advisory locks): the
+    // start of a cluster on an empty database logs no error and no retried seeding.
+    for (ClusterNode node : new ClusterNode[] {a, b}) {
+      java.util.List<String> problems = java.nio.file.Files.readAllLines(node.log()).stream()
+          .filter(line -> line.contains(" ERROR ") || line.contains("seeding attempt")).toList();
+      assertThat(problems).as(node.name()).isEmpty();
+    }
+  }
+
+  @Test
   void bothNodesCreatedTheAcquisitionIndexOnce() {
     assertThat(database.number(
         "select count(*) from pg_indexes where indexname = 'ts_idx_job_acquisition'")).isEqualTo(1);
