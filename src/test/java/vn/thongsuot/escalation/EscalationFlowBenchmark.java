@@ -60,9 +60,9 @@ class EscalationFlowBenchmark {
   static final List<Integer> THREADS = Arrays.stream(System.getProperty("bench.threads", "1,4,8").split(","))
       .map(String::strip).map(Integer::valueOf).toList();
   static final int RUNS = Integer.getInteger("bench.flow.runs", 3);
-  static final double SECONDS = Double.parseDouble(System.getProperty("bench.flow.seconds", "5"));
+  static final double SECONDS = Double.parseDouble(System.getProperty("bench.flow.seconds", "4"));
   static final double BASELINE_SECONDS = Double.parseDouble(System.getProperty("bench.baseline.seconds", "2"));
-  static final double WARM_UP_SECONDS = Double.parseDouble(System.getProperty("bench.warmup.seconds", "10"));
+  static final double WARM_UP_SECONDS = Double.parseDouble(System.getProperty("bench.warmup.seconds", "8"));
   static final int LADDER_ISSUES = Integer.getInteger("bench.ladder.issues", 3);
   static final int SAMPLES = Integer.getInteger("bench.statements.samples", 10);
   static final boolean HTTP = Boolean.parseBoolean(System.getProperty("bench.http", "true"));
@@ -483,8 +483,12 @@ class EscalationFlowBenchmark {
         medians.put(key, values[values.length / 2]);
       }
     });
-    return medians.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-        .map(e -> e.getKey() + " " + e.getValue()).reduce((a, b) -> a + ", " + b).orElse("");
+    List<Map.Entry<String, Long>> sorted = medians.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).toList();
+    String top = sorted.stream().limit(12).map(e -> e.getKey() + " " + e.getValue())
+        .reduce((a, b) -> a + ", " + b).orElse("");
+    long rest = sorted.stream().skip(12).mapToLong(Map.Entry::getValue).sum();
+    return rest == 0 ? top : top + String.format(", and %d more in %d other kind/table pairs", rest, sorted.size() - 12);
   }
 
   private static Map<String, Object> mapWithNull(String key, Object value, String nullKey) {
