@@ -78,8 +78,6 @@ public final class BenchDatabases {
    */
   public static ConfigurableApplicationContext start(Target target, StatementCounter counter, String... properties) {
     List<String> all = new ArrayList<>(List.of(
-        "camunda.bpm.job-execution.enabled=false",
-        "camunda.bpm.history-level=" + target.historyLevel(),
         "spring.profiles.active=" + (target.postgres() ? "postgres,demo" : "demo"),
         "THONGSUOT_DB_URL=" + target.url(),
         "THONGSUOT_DB_USER=" + (target.postgres() ? USER : "sa"),
@@ -90,8 +88,10 @@ public final class BenchDatabases {
     if (counter != null) {
       builder.initializers(counter.initializer());
     }
-    // The port as an argument: it outranks application.yaml's ${SERVER_PORT:8080}.
-    return builder.run("--server.port=0");
+    // As arguments, not default properties: application.yaml's values (port, history level, job
+    // executor) outrank default properties and would win.
+    return builder.run("--server.port=0", "--camunda.bpm.job-execution.enabled=false",
+        "--camunda.bpm.history-level=" + target.historyLevel());
   }
 
   public static int port(ConfigurableApplicationContext context) {
