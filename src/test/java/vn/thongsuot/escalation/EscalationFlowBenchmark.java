@@ -38,6 +38,7 @@ import vn.thongsuot.bench.CpuMeter;
 import vn.thongsuot.bench.CpuProfile;
 import vn.thongsuot.bench.Figures;
 import vn.thongsuot.bench.Load;
+import vn.thongsuot.bench.RawCommits;
 import vn.thongsuot.bench.Load.Series;
 import vn.thongsuot.bench.Machine;
 import vn.thongsuot.bench.MarkdownTable;
@@ -133,12 +134,11 @@ class EscalationFlowBenchmark {
       Flow flow = new Flow(context, target);
 
       Map<Integer, Series> baseline = new LinkedHashMap<>();
-      createCommitTable(dataSource);
-      AtomicLong ids = new AtomicLong();
-      Load.forSeconds(THREADS.get(THREADS.size() - 1), BASELINE_SECONDS, (t, i) -> commit(dataSource, ids));
+      RawCommits commits = new RawCommits(dataSource);
+      Load.forSeconds(THREADS.get(THREADS.size() - 1), BASELINE_SECONDS, (t, i) -> commits.commit());
       for (int threads : THREADS) {
         baseline.put(threads, repeat(target, "raw commit", threads, failures,
-            () -> Load.forSeconds(threads, BASELINE_SECONDS, (t, i) -> commit(dataSource, ids))));
+            () -> Load.forSeconds(threads, BASELINE_SECONDS, (t, i) -> commits.commit())));
       }
 
       log(target.label() + ": warm-up filing");
@@ -202,29 +202,6 @@ class EscalationFlowBenchmark {
       }
     }
     return Series.of(runs);
-  }
-
-  private static void createCommitTable(DataSource dataSource) throws Exception {
-    try (Connection c = dataSource.getConnection(); Statement sql = c.createStatement()) {
-      sql.execute("CREATE TABLE bench_commit (id BIGINT PRIMARY KEY, n INT NOT NULL, note VARCHAR(100))");
-    }
-  }
-
-  /** The baseline transaction: one insert and one update, committed. */
-  private static void commit(DataSource dataSource, AtomicLong ids) throws Exception {
-    long id = ids.incrementAndGet();
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try (PreparedStatement insert = c.prepareStatement("INSERT INTO bench_commit (id, n, note) VALUES (?, 0, ?)");
-          PreparedStatement update = c.prepareStatement("UPDATE bench_commit SET n = n + 1 WHERE id = ?")) {
-        insert.setLong(1, id);
-        insert.setString(2, "commit " + id);
-        insert.executeUpdate();
-        update.setLong(1, id);
-        update.executeUpdate();
-      }
-      c.commit();
-    }
   }
 
   /** The application's services, driven the way officials drive them. */
