@@ -31,12 +31,12 @@ import org.junit.jupiter.api.Test;
  * sent, and every mail reaches a real SMTP server (GreenMail in this JVM) once; the only duplicate
  * allowed is the one docs/notifications.md admits (the node died between SMTP's "accepted" and
  * its commit), at most one per delivery job the dead node held, and it carries the same Message-ID.
- * Size: {@code -Dthongsuot.kill.issues} (default 300).
+ * Size: {@code -Dthongsuot.kill.issues} (default 150).
  */
 @Tag("cluster")
 class NodeKilledIT {
 
-  static final int ISSUES = Integer.getInteger("thongsuot.kill.issues", 300);
+  static final int ISSUES = Integer.getInteger("thongsuot.kill.issues", 150);
   /** Short, so the test need not wait five minutes; longer than a node's queue of jobs takes on a busy machine. */
   static final Duration LOCK_TIME = Duration.ofSeconds(30);
   static final Pattern NOTIFICATION_ID = Pattern.compile("\\.mail-(\\d+)@");
