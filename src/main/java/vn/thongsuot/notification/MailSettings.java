@@ -20,6 +20,16 @@ public record MailSettings(String publicUrl, String from, String retryCycle) {
     return publicUrl + "/camunda/app/tasklist/default/#/?task=" + taskId;
   }
 
+  /**
+   * The Message-ID of the mail of one outbox row, the same every time it is sent: a delivery
+   * repeated after a node died between the SMTP server's "accepted" and the commit (the one
+   * duplicate the outbox cannot prevent) carries the same id, so mail systems can drop it.
+   */
+  String messageId(String issueNumber, long notificationId) {
+    String domain = from.substring(from.lastIndexOf('@') + 1).replaceAll("[>\\s]", "");
+    return "<" + issueNumber + ".mail-" + notificationId + "@" + (domain.isEmpty() ? "localhost" : domain) + ">";
+  }
+
   String timelineUrl(String issueNumber) {
     return publicUrl + "/api/issues/" + issueNumber;
   }

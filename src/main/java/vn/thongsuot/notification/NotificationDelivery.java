@@ -87,6 +87,8 @@ public class NotificationDelivery {
       helper.setTo(mail.email());
       helper.setSubject(rendered.subject());
       helper.setText(rendered.html(), true);
+      // Kept by JavaMailSenderImpl (it restores an explicit Message-ID after saveChanges).
+      message.setHeader("Message-ID", settings.messageId(mail.issueNumber(), mail.id()));
     } catch (MessagingException e) {
       throw new IllegalStateException("cannot build mail for notification " + notificationId, e);
     }

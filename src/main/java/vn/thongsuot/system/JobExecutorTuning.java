@@ -3,10 +3,12 @@ package vn.thongsuot.system;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,6 +28,10 @@ import org.springframework.stereotype.Component;
  *   <li>the node's name in the job log and the metrics ({@code thongsuot.node-name}), so that a
  *       cluster on one machine (or behind one address) tells its nodes apart. Empty: Camunda's
  *       default (address and engine name).
+ *   <li>the same name at the start of the job executor's lock owner ({@code node-a/1b2c3d4e} in
+ *       {@code ACT_RU_JOB.LOCK_OWNER_} instead of a bare UUID), so whoever looks at a locked job
+ *       sees which node holds it, e.g. a node that died with jobs locked. The random part stays:
+ *       each start of a node is a new owner, and two nodes given one name still lock apart.
  * </ul>
  */
 @Component
@@ -45,6 +51,14 @@ class JobExecutorTuning extends AbstractProcessEnginePlugin {
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     if (!nodeName.isBlank()) {
       configuration.setHostname(nodeName.strip());
+    }
+  }
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    JobExecutor jobExecutor = configuration.getJobExecutor();
+    if (!nodeName.isBlank() && jobExecutor != null) {
+      jobExecutor.setLockOwner(nodeName.strip() + "/" + UUID.randomUUID().toString().substring(0, 8));
     }
   }
 

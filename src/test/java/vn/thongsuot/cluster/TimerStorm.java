@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -29,7 +30,7 @@ public final class TimerStorm {
 
   public static final String ESCALATION_TIMER = "BoundaryEvent_NoAnswer";
 
-  /** Demo communes that file (README, "Demo accounts") and fields routed in both provinces. */
+  /** Demo communes that file (README, "Demo accounts") and field codes (shared/DOMAIN.md). */
   private static final String[] COMMUNES = {"10507", "10525", "10645", "11914", "22918", "22963", "23272"};
   private static final String[] FIELDS = {"finance-budget", "land", "construction-planning",
       "education-training", "health", "agriculture-environment"};
@@ -80,13 +81,28 @@ public final class TimerStorm {
    * administrator's "change due date" does, for all of them at once); returns how many.
    */
   public int escalateAllAt(Instant due) {
+    due = millis(due);
     return database.update("update act_ru_job set duedate_ = ? where duedate_ > ? and job_def_id_ in"
         + " (select id_ from act_ru_jobdef where act_id_ = ?)",
         Timestamp.from(due), Timestamp.from(Instant.now()), ESCALATION_TIMER);
   }
 
+  /** Moves the pending escalation timers of the given issues (business keys) to {@code due}; how many. */
+  public int escalateAt(Instant due, java.util.Collection<String> numbers) {
+    if (numbers.isEmpty()) {
+      return 0;
+    }
+    List<Object> parameters = new ArrayList<>(List.of(Timestamp.from(millis(due)), ESCALATION_TIMER));
+    parameters.addAll(numbers);
+    return database.update("update act_ru_job set duedate_ = ? where job_def_id_ in"
+        + " (select id_ from act_ru_jobdef where act_id_ = ?) and process_instance_id_ in"
+        + " (select proc_inst_id_ from act_ru_execution where parent_id_ is null and business_key_ in ("
+        + String.join(",", Collections.nCopies(numbers.size(), "?")) + "))", parameters.toArray());
+  }
+
   /** Escalation timers with the given due date not yet executed. */
   public long pending(Instant due) {
+    due = millis(due);
     return database.number("select count(*) from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_"
         + " where d.act_id_ = ? and j.duedate_ = ?", ESCALATION_TIMER, Timestamp.from(due));
   }
@@ -105,6 +121,7 @@ public final class TimerStorm {
 
   /** What the job log, the timeline and the meter log say about the timers due at {@code due}. */
   public Result result(Instant due) {
+    due = millis(due);
     List<Map<String, Object>> executions = database.rows("select job_id_, hostname_, timestamp_"
         + " from act_hi_job_log where act_id_ = ? and job_duedate_ = ? and job_state_ = 2",
         ESCALATION_TIMER, Timestamp.from(due));
@@ -126,9 +143,21 @@ public final class TimerStorm {
     long escalations = database.number("select count(*) from ts_issue_event where event_type = 'ESCALATED_NO_ANSWER'");
     long issuesEscalatedTwice = database.number("select count(*) from (select issue_number from ts_issue_event"
         + " where event_type = 'ESCALATED_NO_ANSWER' group by issue_number, level_code having count(*) > 1) twice");
-    long provinceTasks = database.number("select count(*) from ts_issue where current_level = 'PROVINCE'");
+    long atProvince = database.number("select count(*) from ts_issue where current_level = 'PROVINCE'");
+    long oneProvinceTask = database.number("select count(*) from (select e.business_key_"
+        + " from act_ru_task t join act_ru_execution e on e.id_ = t.proc_inst_id_"
+        + " join act_ru_identitylink l on l.task_id_ = t.id_ and l.type_ = 'candidate'"
+        + " where l.group_id_ like 'province-%-committee'"
+        + " group by e.business_key_ having count(distinct t.id_) = 1) one");
+    List<Map<String, Object>> failureMessages = database.rows("select substr(job_exception_msg_, 1, 120) as message,"
+        + " count(*) as n from act_hi_job_log where job_state_ = 1 group by 1 order by 2 desc limit 5");
     return new Result(executions.size(), distinctJobs, failures, lateness, Duration.between(due, last),
-        byNode, escalations, issuesEscalatedTwice, provinceTasks);
+        byNode, escalations, issuesEscalatedTwice, atProvince, oneProvinceTask, failureMessages);
+  }
+
+  /** The engine's dates are milliseconds: a due date in microseconds would never match the job log's. */
+  static Instant millis(Instant instant) {
+    return instant.truncatedTo(ChronoUnit.MILLIS);
   }
 
   /** Job acquisition figures the engine reported (flushed to ACT_RU_METER_LOG on a graceful stop). */
@@ -152,11 +181,13 @@ public final class TimerStorm {
    * @param byNode successful executions per node name
    * @param escalations "no answer" escalations in the timeline (whole database)
    * @param issuesEscalatedTwice issues escalated more than once from the same level
-   * @param atProvince issues now at the provincial People's Committee
+   * @param atProvince issues now at the provincial People's Committee ({@code ts_issue})
+   * @param withOneProvinceTask issues with exactly one open task of a provincial committee
+   * @param failureMessages the commonest exception messages of failed executions (all jobs), with counts
    */
   public record Result(long executions, long jobs, long failures, List<Long> latenessMillis,
       Duration drain, Map<String, Long> byNode, long escalations, long issuesEscalatedTwice,
-      long atProvince) {
+      long atProvince, long withOneProvinceTask, List<Map<String, Object>> failureMessages) {
 
     public long percentile(double p) {
       if (latenessMillis.isEmpty()) {
@@ -178,9 +209,11 @@ public final class TimerStorm {
     public String toString() {
       return String.format("%d timers executed %d times (%d failed attempts) in %.1f s = %.0f/s;"
               + " lateness min %d ms, p50 %d ms, p99 %d ms; by node %s; escalations %d"
-              + " (issues escalated twice: %d); issues at the provincial committee %d",
+              + " (issues escalated twice: %d); issues at the provincial committee %d, with one open"
+              + " committee task %d",
           jobs, executions, failures, drain.toMillis() / 1000.0, jobsPerSecond(), earliestMillis(),
-          percentile(50), percentile(99), byNode, escalations, issuesEscalatedTwice, atProvince);
+          percentile(50), percentile(99), byNode, escalations, issuesEscalatedTwice, atProvince,
+          withOneProvinceTask);
     }
   }
 }

@@ -341,6 +341,8 @@ class NotificationTest {
       Address[] to = message.getRecipients(MimeMessage.RecipientType.TO);
       assertThat(to).hasSize(1);
       assertThat(message.getFrom()[0].toString()).isEqualTo("thongsuot@localhost");
+      // One Message-ID per outbox row, so a duplicate after a crash can be recognised as one.
+      assertThat(message.getMessageID()).matches("<" + number + "\\.mail-\\d+@localhost>");
       mails.add(new Mail(to[0].toString(), message.getSubject(), (String) message.getContent()));
     }
     return mails;
