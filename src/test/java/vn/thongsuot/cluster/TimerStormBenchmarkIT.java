@@ -1,8 +1,6 @@
 package vn.thongsuot.cluster;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,15 +9,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToDoubleFunction;
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import vn.thongsuot.bench.BenchmarkDocs;
+import vn.thongsuot.bench.Figures;
+import vn.thongsuot.bench.Machine;
+import vn.thongsuot.bench.RawCommits;
 
 /**
  * Issue #10, timers: 10,000 escalation timers due at the same instant, drained by one node and by
  * two nodes (runs alternate, so both see the same machine and a similar ladder level), then the
- * lateness of a single timer on a quiet node. Reports, never asserts: the figures go to stdout and
- * to {@code target/bench/timers.md}. Run by {@code mvn verify -Pbench} (docs/benchmarks.md);
- * smaller: {@code -Dbench.timers=2000 -Dbench.timerRuns=1 -Dbench.idleRuns=2}.
+ * lateness of a single timer on a quiet node, beside the raw commit rate of the same PostgreSQL at
+ * the nodes' job thread count. Reports, never asserts: the figures go to stdout,
+ * {@code target/bench/timers.md} and the "timers" section of docs/benchmarks.md. Run by
+ * {@code mvn verify -Pbench} (docs/benchmarks.md); smaller:
+ * {@code -Dbench.timers=2000 -Dbench.timerRuns=1 -Dbench.idleRuns=2 -Dbench.docs=false}.
  */
 @Tag("bench")
 class TimerStormBenchmarkIT {
@@ -40,6 +45,19 @@ class TimerStormBenchmarkIT {
     List<Long> idle = new ArrayList<>();
     Map<String, Long> meters;
     Duration filing;
+    Figures.Spread commitsAt4;
+    Figures.Spread commitsAt8;
+    String load = Machine.loadAverage();
+    try (HikariDataSource pool = new HikariDataSource()) {
+      pool.setJdbcUrl(database.url());
+      pool.setUsername(database.user());
+      pool.setPassword(database.password());
+      pool.setMaximumPoolSize(8);
+      RawCommits commits = new RawCommits(pool);
+      commits.rate(8, 3, 1);
+      commitsAt4 = commits.rate(4, 5, 3);
+      commitsAt8 = commits.rate(8, 5, 3);
+    }
     try (ClusterNode a = new ClusterNode("node-a", database); ClusterNode b = new ClusterNode("node-b", database)) {
       a.start();
       Instant started = Instant.now();
@@ -95,22 +113,31 @@ class TimerStormBenchmarkIT {
       a.stop();
       meters = storm.acquisitionMeters();
     }
-    report(runs, idle, meters, filing);
+    report(runs, idle, meters, filing, load, commitsAt4, commitsAt8);
   }
 
-  private static void report(List<Run> runs, List<Long> idle, Map<String, Long> meters, Duration filing)
-      throws IOException {
+  private static void report(List<Run> runs, List<Long> idle, Map<String, Long> meters, Duration filing,
+      String load, Figures.Spread commitsAt4, Figures.Spread commitsAt8) throws IOException {
     StringBuilder md = new StringBuilder();
+    md.append(String.format("Run of %s UTC. Machine: %s; load average at the start %s. Database: PostgreSQL"
+            + " on 127.0.0.1 (the suite's server), history FULL. Nodes: the packaged jar, profiles"
+            + " postgres,demo, -Xmx768m, job executor as in application.yaml (4 threads per node).%n%n",
+        java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).withNano(0), Machine.describe(), load));
     md.append(String.format("Timer storm: %,d escalation timers due at one instant; %d runs per node count,"
         + " alternating; filing them took %.0f s on one node.%n%n", TIMERS, RUNS, filing.toMillis() / 1000.0));
-    md.append("| nodes | drain s (median, min–max) | timers/s | lateness p50 ms | lateness p99 ms | failed attempts | peak RSS node-a MiB |\n");
-    md.append("|---|---|---|---|---|---|---|\n");
+    md.append(String.format("Raw commit rate of this PostgreSQL (one INSERT + one UPDATE per transaction):"
+        + " %s tx/s at 4 threads (one node's job threads), %s tx/s at 8 (two nodes').%n%n",
+        commitsAt4.format(0), commitsAt8.format(0)));
+    md.append("| nodes | drain s (median, min–max) | timers/s | × raw commit rate | lateness p50 ms | lateness p99 ms | failed attempts | peak RSS node-a MiB |\n");
+    md.append("|---|---|---|---|---|---|---|---|\n");
     for (int nodes = 1; nodes <= 2; nodes++) {
       int n = nodes;
       List<Run> mine = runs.stream().filter(r -> r.nodes() == n).toList();
-      md.append(String.format("| %d | %s | %s | %s | %s | %s | %s |%n", nodes,
+      double commits = (nodes == 1 ? commitsAt4 : commitsAt8).median();
+      md.append(String.format("| %d | %s | %s | %s | %s | %s | %s | %s |%n", nodes,
           stat(mine, r -> r.result().drain().toMillis() / 1000.0, "%.1f"),
           stat(mine, r -> r.result().jobsPerSecond(), "%.0f"),
+          stat(mine, r -> r.result().jobsPerSecond() / commits, "%.3f"),
           stat(mine, r -> r.result().percentile(50), "%.0f"),
           stat(mine, r -> r.result().percentile(99), "%.0f"),
           stat(mine, r -> r.result().failures(), "%.0f"),
@@ -127,10 +154,7 @@ class TimerStormBenchmarkIT {
         + " max %d ms.%n%nEngine acquisition meters over the whole run (both nodes): %s%n",
         idle.size(), idle.isEmpty() ? 0 : idle.get(idle.size() / 2), idle.isEmpty() ? 0 : idle.get(0),
         idle.isEmpty() ? 0 : idle.get(idle.size() - 1), meters));
-    System.out.println(md);
-    Path out = Path.of("target", "bench", "timers.md");
-    Files.createDirectories(out.getParent());
-    Files.writeString(out, md.toString());
+    BenchmarkDocs.publish("timers", md.toString());
   }
 
   private static String stat(List<Run> runs, ToDoubleFunction<Run> figure, String format) {
@@ -138,7 +162,7 @@ class TimerStormBenchmarkIT {
     if (values.length == 0) {
       return "–";
     }
-    return String.format(format + " (" + format + "–" + format + ")", values[values.length / 2],
-        values[0], values[values.length - 1]);
+    return String.format(java.util.Locale.ROOT, format + " (" + format + "–" + format + ")",
+        values[values.length / 2], values[0], values[values.length - 1]);
   }
 }
