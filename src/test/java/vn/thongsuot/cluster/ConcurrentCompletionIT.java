@@ -42,17 +42,13 @@ class ConcurrentCompletionIT {
     database = ClusterDatabase.fresh("thongsuot_cluster_completion");
     a = new ClusterNode("completion-a", database);
     b = new ClusterNode("completion-b", database);
-    Thread second = new Thread(b::start);
-    second.start();
-    a.start();
-    second.join();
+    Nodes.startTogether(a, b);
     assertThat(b.isAlive()).as("node b started").isTrue();
   }
 
   @AfterAll
   static void stopNodes() {
-    if (a != null) a.close();
-    if (b != null) b.close();
+    Nodes.stopTogether(a, b);
   }
 
   record Answer(ClusterNode node, String via, int status, String body, long millis) {

@@ -25,16 +25,12 @@ class TwoNodesIT {
     database = ClusterDatabase.fresh("thongsuot_cluster_two_nodes");
     a = new ClusterNode("node-a", database);
     b = new ClusterNode("node-b", database);
-    Thread second = new Thread(b::start);
-    second.start();
-    a.start();
-    second.join();
+    Nodes.startTogether(a, b);
   }
 
   @AfterAll
   static void stopNodes() {
-    if (a != null) a.close();
-    if (b != null) b.close();
+    Nodes.stopTogether(a, b);
   }
 
   @Test
