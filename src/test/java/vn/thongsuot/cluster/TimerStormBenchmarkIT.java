@@ -162,7 +162,8 @@ class TimerStormBenchmarkIT {
     if (values.length == 0) {
       return "–";
     }
+    Figures.Spread spread = Figures.spread(java.util.Arrays.stream(values).boxed().toList());
     return String.format(java.util.Locale.ROOT, format + " (" + format + "–" + format + ")",
-        values[values.length / 2], values[0], values[values.length - 1]);
+        spread.median(), spread.min(), spread.max());
   }
 }
