@@ -3,16 +3,14 @@ package vn.thongsuot.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import vn.thongsuot.TestPostgres;
 import vn.thongsuot.ThongSuotApplication;
 
 /**
@@ -22,10 +20,9 @@ import vn.thongsuot.ThongSuotApplication;
  */
 public final class BenchDatabases {
 
-  public static final String SERVER = System.getenv().getOrDefault("THONGSUOT_TEST_PG_URL",
-      "jdbc:postgresql://127.0.0.1:5432/");
-  public static final String USER = System.getenv().getOrDefault("THONGSUOT_TEST_PG_USER", "postgres");
-  public static final String PASSWORD = System.getenv().getOrDefault("THONGSUOT_TEST_PG_PASSWORD", "");
+  public static final String SERVER = TestPostgres.SERVER;
+  public static final String USER = TestPostgres.USER;
+  public static final String PASSWORD = TestPostgres.PASSWORD;
 
   private BenchDatabases() {}
 
@@ -45,11 +42,7 @@ public final class BenchDatabases {
   /** Drops and creates the database (PostgreSQL) or deletes the file (H2). */
   public static void fresh(Target target) throws SQLException, IOException {
     if (target.postgres()) {
-      try (Connection connection = DriverManager.getConnection(SERVER + "postgres", USER, PASSWORD);
-          Statement sql = connection.createStatement()) {
-        sql.execute("DROP DATABASE IF EXISTS " + target.name() + " WITH (FORCE)");
-        sql.execute("CREATE DATABASE " + target.name());
-      }
+      TestPostgres.createFresh(SERVER, target.name());
     } else {
       Path directory = h2Directory(target.name());
       if (Files.exists(directory)) {
@@ -65,10 +58,7 @@ public final class BenchDatabases {
 
   public static void drop(Target target) throws SQLException {
     if (target.postgres()) {
-      try (Connection connection = DriverManager.getConnection(SERVER + "postgres", USER, PASSWORD);
-          Statement sql = connection.createStatement()) {
-        sql.execute("DROP DATABASE IF EXISTS " + target.name() + " WITH (FORCE)");
-      }
+      TestPostgres.drop(SERVER, target.name());
     }
   }
 

@@ -5,11 +5,11 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import vn.thongsuot.TestPostgres;
 
 /**
  * One PostgreSQL database that the nodes of a test cluster share, created afresh on the server of
@@ -19,10 +19,9 @@ import java.util.Map;
  */
 public final class ClusterDatabase {
 
-  public static final String SERVER = System.getenv().getOrDefault("THONGSUOT_TEST_PG_URL",
-      "jdbc:postgresql://127.0.0.1:5432/");
-  public static final String USER = System.getenv().getOrDefault("THONGSUOT_TEST_PG_USER", "postgres");
-  public static final String PASSWORD = System.getenv().getOrDefault("THONGSUOT_TEST_PG_PASSWORD", "");
+  public static final String SERVER = TestPostgres.SERVER;
+  public static final String USER = TestPostgres.USER;
+  public static final String PASSWORD = TestPostgres.PASSWORD;
 
   private final String server;
   private final String name;
@@ -39,10 +38,8 @@ public final class ClusterDatabase {
 
   /** Drops {@code name} if it exists and creates it empty, on a server given as a JDBC URL ending in '/'. */
   public static ClusterDatabase fresh(String server, String name) {
-    try (Connection connection = DriverManager.getConnection(server + "postgres", USER, PASSWORD);
-        Statement sql = connection.createStatement()) {
-      sql.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-      sql.execute("CREATE DATABASE " + name);
+    try {
+      TestPostgres.createFresh(server, name);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create the test database " + name + " on " + server, e);
     }

@@ -61,7 +61,7 @@ class TimerStormBenchmarkIT {
     try (ClusterNode a = new ClusterNode("node-a", database); ClusterNode b = new ClusterNode("node-b", database)) {
       a.start();
       Instant started = Instant.now();
-      storm.file(TIMERS, FILING_THREADS, a);
+      List<String> numbers = storm.file(TIMERS, FILING_THREADS, a);
       filing = Duration.between(started, Instant.now());
       System.out.printf("timers: filed %d issues on one node in %.0f s (%.0f/s, %d client threads)%n",
           TIMERS, filing.toMillis() / 1000.0, TIMERS * 1000.0 / filing.toMillis(), FILING_THREADS);
@@ -101,10 +101,7 @@ class TimerStormBenchmarkIT {
         // A quiet node: nothing due for a while, so acquisition has backed off to its longest wait.
         ClusterNode.sleep(Duration.ofSeconds(20));
         Instant due = Instant.now().plusSeconds(7).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        database.update("update act_ru_job set duedate_ = ? where id_ = (select j.id_ from act_ru_job j"
-            + " join act_ru_jobdef d on d.id_ = j.job_def_id_ where d.act_id_ = ? and j.duedate_ > ?"
-            + " order by j.id_ limit 1)", java.sql.Timestamp.from(due), TimerStorm.ESCALATION_TIMER,
-            java.sql.Timestamp.from(Instant.now().plusSeconds(60)));
+        storm.escalateAt(due, List.of(numbers.get(i)));
         storm.awaitDrained(due, Duration.ofMinutes(2));
         long lateness = storm.result(due).percentile(100);
         idle.add(lateness);

@@ -6,12 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -31,6 +26,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import vn.thongsuot.TestPostgres;
 import vn.thongsuot.ThongSuotApplication;
 import vn.thongsuot.bench.BenchmarkDocs;
 import vn.thongsuot.bench.Machine;
@@ -55,10 +51,9 @@ import vn.thongsuot.calendar.WorkingDayCalendar;
 @Tag("bench")
 class BoardBenchmark {
 
-  static final String SERVER = System.getenv().getOrDefault("THONGSUOT_TEST_PG_URL",
-      "jdbc:postgresql://127.0.0.1:5432/");
-  static final String USER = System.getenv().getOrDefault("THONGSUOT_TEST_PG_USER", "postgres");
-  static final String PASSWORD = System.getenv().getOrDefault("THONGSUOT_TEST_PG_PASSWORD", "");
+  static final String SERVER = TestPostgres.SERVER;
+  static final String USER = TestPostgres.USER;
+  static final String PASSWORD = TestPostgres.PASSWORD;
   static final String DATABASE = "thongsuot_bench";
 
   static final int CLOSED = Integer.getInteger("bench.closed", 1_000_000);
@@ -317,23 +312,12 @@ class BoardBenchmark {
   }
 
   private static String machine() {
-    StringBuilder m = new StringBuilder("Machine: ").append(Runtime.getRuntime().availableProcessors())
-        .append(" CPUs visible to the JVM");
-    try {
-      m.append("; load average (1/5/15 min) after the run: ")
-          .append(Files.readString(Path.of("/proc/loadavg")).strip());
-    } catch (IOException | RuntimeException unavailable) {
-      // not Linux: no load average to report
-    }
-    return m.toString();
+    return "Machine: " + Runtime.getRuntime().availableProcessors() + " CPUs visible to the JVM"
+        + "; load average (1/5/15 min) after the run: " + Machine.loadAverage();
   }
 
   private static void freshDatabase() throws SQLException {
-    try (Connection connection = DriverManager.getConnection(SERVER + "postgres", USER, PASSWORD);
-        Statement sql = connection.createStatement()) {
-      sql.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-      sql.execute("CREATE DATABASE " + DATABASE);
-    }
+    TestPostgres.createFresh(SERVER, DATABASE);
   }
 
   private static void log(String line) {

@@ -1,12 +1,10 @@
 package vn.thongsuot.system;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import vn.thongsuot.TestPostgres;
 
 /**
  * The same start, deployment and restart on PostgreSQL (profile postgres). Run by
@@ -16,19 +14,14 @@ import org.junit.jupiter.api.Test;
 @Tag("postgres")
 class PostgresFoundationTest {
 
-  static final String SERVER = System.getenv().getOrDefault("THONGSUOT_TEST_PG_URL",
-      "jdbc:postgresql://127.0.0.1:5432/");
-  static final String USER = System.getenv().getOrDefault("THONGSUOT_TEST_PG_USER", "postgres");
-  static final String PASSWORD = System.getenv().getOrDefault("THONGSUOT_TEST_PG_PASSWORD", "");
+  static final String SERVER = TestPostgres.SERVER;
+  static final String USER = TestPostgres.USER;
+  static final String PASSWORD = TestPostgres.PASSWORD;
   static final String DATABASE = "thongsuot_test_foundation";
 
   @BeforeAll
   static void freshDatabase() throws SQLException {
-    try (Connection connection = DriverManager.getConnection(SERVER + "postgres", USER, PASSWORD);
-        Statement sql = connection.createStatement()) {
-      sql.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-      sql.execute("CREATE DATABASE " + DATABASE);
-    }
+    TestPostgres.createFresh(SERVER, DATABASE);
   }
 
   @Test
