@@ -18,7 +18,6 @@ public final class DatabaseUnavailable {
 
   public static final String MESSAGE =
       "Hệ thống tạm thời không kết nối được cơ sở dữ liệu; xin thử lại sau ít phút.";
-  public static final String TITLE = "Tạm thời không phục vụ được";
   /** Seconds a client should wait before retrying (Retry-After). */
   public static final String RETRY_AFTER = "30";
 

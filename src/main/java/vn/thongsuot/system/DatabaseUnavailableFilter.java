@@ -4,10 +4,13 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -21,6 +24,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger(DatabaseUnavailableFilter.class);
+
+  private final ObjectMapper json;
+
+  DatabaseUnavailableFilter(ObjectMapper json) {
+    this.json = json;
+  }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
@@ -38,9 +47,9 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
       response.setHeader("Retry-After", DatabaseUnavailable.RETRY_AFTER);
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
       response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-      response.getWriter().write("{\"status\":503,\"title\":\"" + DatabaseUnavailable.TITLE
-          + "\",\"detail\":\"" + DatabaseUnavailable.MESSAGE + "\",\"errors\":[\""
-          + DatabaseUnavailable.MESSAGE + "\"]}");
+      // The same problem detail as ApiErrors' answer when a controller meets the outage.
+      json.writeValue(response.getOutputStream(),
+          ApiErrors.problem(HttpStatus.SERVICE_UNAVAILABLE, List.of(DatabaseUnavailable.MESSAGE)));
     }
   }
 }

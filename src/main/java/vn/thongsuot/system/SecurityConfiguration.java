@@ -1,5 +1,6 @@
 package vn.thongsuot.system;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.Filter;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -42,9 +43,9 @@ class SecurityConfiguration {
 
   /** Ahead of both authentication filters: a password check that finds the database down is a 503. */
   @Bean
-  FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailable() {
+  FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailable(ObjectMapper json) {
     FilterRegistrationBean<DatabaseUnavailableFilter> registration =
-        new FilterRegistrationBean<>(new DatabaseUnavailableFilter());
+        new FilterRegistrationBean<>(new DatabaseUnavailableFilter(json));
     registration.setName("database-unavailable");
     // Right after Spring's character encoding filter (HIGHEST_PRECEDENCE).
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);

@@ -9,6 +9,9 @@ import org.apache.ibatis.exceptions.PersistenceException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /** Which failures are "the database cannot be reached" (503) and which are not (DatabaseOutageIT shows them live). */
@@ -38,5 +41,30 @@ class DatabaseUnavailableTest {
         new SQLException("duplicate key value violates unique constraint", "23505")))).isFalse();
     assertThat(DatabaseUnavailable.causes(new SQLException("deadlock detected", "40P01"))).isFalse();
     assertThat(DatabaseUnavailable.causes(new IllegalStateException("bug"))).isFalse();
+  }
+
+  @Test
+  void aPasswordCheckThatFindsTheDatabaseDownIsAVietnamese503() throws Exception {
+    MockHttpServletResponse response = new MockHttpServletResponse();
+    new DatabaseUnavailableFilter(Jackson2ObjectMapperBuilder.json().build()).doFilter(
+        new MockHttpServletRequest("POST", "/api/issues"), response, (request, ignored) -> {
+          throw new CannotCreateTransactionException("Could not open JDBC Connection",
+              new SQLTransientConnectionException("HikariPool-1 - Connection is not available"));
+        });
+    assertThat(response.getStatus()).isEqualTo(503);
+    assertThat(response.getHeader("Retry-After")).isEqualTo(DatabaseUnavailable.RETRY_AFTER);
+    assertThat(response.getContentType()).startsWith("application/problem+json");
+    assertThat(response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+        .contains("\"status\":503", "Tạm thời không phục vụ được", DatabaseUnavailable.MESSAGE)
+        .doesNotContain("Hikari", "JDBC", "Exception");
+  }
+
+  @Test
+  void otherFailuresPassThrough() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DatabaseUnavailableFilter(
+        Jackson2ObjectMapperBuilder.json().build()).doFilter(new MockHttpServletRequest("GET", "/api/board/me"),
+        new MockHttpServletResponse(), (request, ignored) -> {
+          throw new IllegalStateException("bug");
+        })).isInstanceOf(IllegalStateException.class);
   }
 }
