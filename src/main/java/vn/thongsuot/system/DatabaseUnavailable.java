@@ -7,6 +7,7 @@ import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Whether a failure means "the database cannot be reached" (down, restarting, the pool found no
@@ -39,6 +40,12 @@ public final class DatabaseUnavailable {
       // 08001, 08006); 57P01-57P03: the server is shutting down, crashed or still starting.
       if (cause instanceof SQLException sql && sql.getSQLState() != null
           && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+        return true;
+      }
+      // The connection died mid-transaction and the rollback failed on it too ("Connection is
+      // closed", no SQLSTATE): Spring reports the rollback and keeps what really failed aside.
+      if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+          && causes(rollback.getApplicationException())) {
         return true;
       }
       if (cause.getCause() == cause) {

@@ -32,6 +32,14 @@ class DatabaseUnavailableTest {
         .isTrue();
     assertThat(DatabaseUnavailable.causes(new RuntimeException(new ConnectException("Connection refused"))))
         .isTrue();
+    // A filing cut by the crash whose rollback then failed on the dead connection (seen in
+    // DatabaseOutageIT: it answered 500): the rollback's error hides the statement's.
+    org.springframework.transaction.TransactionSystemException rollback =
+        new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
+            new SQLException("Connection is closed"));
+    rollback.initApplicationException(new ProcessEngineException("ENGINE-03004",
+        new PersistenceException(new SQLException("An I/O error occurred while sending to the backend.", "08006"))));
+    assertThat(DatabaseUnavailable.causes(rollback)).isTrue();
   }
 
   @Test
@@ -41,6 +49,11 @@ class DatabaseUnavailableTest {
         new SQLException("duplicate key value violates unique constraint", "23505")))).isFalse();
     assertThat(DatabaseUnavailable.causes(new SQLException("deadlock detected", "40P01"))).isFalse();
     assertThat(DatabaseUnavailable.causes(new IllegalStateException("bug"))).isFalse();
+    org.springframework.transaction.TransactionSystemException rollback =
+        new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
+            new SQLException("Connection is closed"));
+    rollback.initApplicationException(new IllegalStateException("bug"));
+    assertThat(DatabaseUnavailable.causes(rollback)).isFalse();
   }
 
   @Test
