@@ -42,10 +42,14 @@ public final class DatabaseUnavailable {
           && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
         return true;
       }
-      // The connection died mid-transaction and the rollback failed on it too ("Connection is
-      // closed", no SQLSTATE): Spring reports the rollback and keeps what really failed aside.
-      if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
-          && causes(rollback.getApplicationException())) {
+      // The connection died mid-transaction and the rollback (or commit) failed on it too: the pool
+      // answers "Connection is closed" with no SQLSTATE, which Spring cannot translate and reports as
+      // a TransactionSystemException, keeping what really failed aside (or, when a failed commit is
+      // overridden by the failed rollback, only in its log). A data error at commit or rollback would
+      // carry an SQLSTATE and be translated; an untranslatable JDBC failure there is the connection.
+      if (cause instanceof TransactionSystemException transaction
+          && (transaction.getApplicationException() != null && causes(transaction.getApplicationException())
+              || transaction.getCause() instanceof SQLException sql && sql.getSQLState() == null)) {
         return true;
       }
       if (cause.getCause() == cause) {
