@@ -18,9 +18,11 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.repository.Resource;
+import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.thongsuot.AppTest;
+import vn.thongsuot.system.FeelExpressionCache.CachingScalaFeelEngine;
 
 /** The service starts on H2, deploys every model of processes/, and runs with safe engine settings. */
 @AppTest
@@ -83,5 +85,29 @@ class ServiceFoundationTest {
     assertThat(configuration.isDeserializationTypeValidationEnabled()).isTrue();
     assertThat(configuration.getQueryMaxResultsLimit()).isEqualTo(2000);
     assertThat(TimeZone.getDefault().getID()).isEqualTo("UTC");
+  }
+
+  @Test
+  void decisionsParseEachExpressionOnceAndStillWriteTheirHistory() {
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    assertThat(configuration.getDmnEngineConfiguration().getFeelEngine())
+        .isInstanceOf(CachingScalaFeelEngine.class);
+    CachingScalaFeelEngine feel = (CachingScalaFeelEngine) configuration.getDmnEngineConfiguration().getFeelEngine();
+    long before = engine.getHistoryService().createHistoricDecisionInstanceQuery()
+        .decisionDefinitionKey("LevelDeadline").count();
+    Object firstDays = deadlineDays("DEPARTMENT", "NORMAL");
+    int parsed = feel.parsedTexts();
+    assertThat(deadlineDays("DEPARTMENT", "NORMAL")).isEqualTo(firstDays).isEqualTo(7);
+    assertThat(deadlineDays("DEPARTMENT", "NORMAL")).isEqualTo(7);
+    assertThat(feel.parsedTexts()).as("nothing parsed again").isEqualTo(parsed);
+    assertThat(engine.getHistoryService().createHistoricDecisionInstanceQuery()
+        .decisionDefinitionKey("LevelDeadline").count()).isEqualTo(before + 3);
+  }
+
+  private Object deadlineDays(String level, String urgency) {
+    return engine.getDecisionService().evaluateDecisionTableByKey("LevelDeadline")
+        .variables(Variables.createVariables().putValue("level", level).putValue("urgency", urgency))
+        .evaluate().getSingleResult().getEntry("deadlineDays");
   }
 }
