@@ -14,8 +14,9 @@ import vn.thongsuot.system.CounterRows;
  * The level-transition read model: a visit per unit holding an issue ({@code ts_level_visit}),
  * and per unit and month the counters and working-day histogram of the league tables
  * ({@code ts_unit_month}, {@code ts_unit_month_days}, and per year {@code ts_unit_year},
- * {@code ts_unit_year_days}). Written by the escalation process in the engine's transaction;
- * counted by the month (year) the unit received the issue.
+ * {@code ts_unit_year_days}). Written by the escalation process in the engine's transaction (the
+ * counters just before its commit, {@link CounterRows#add}); counted by the month (year) the unit
+ * received the issue.
  */
 @Repository
 public class LevelVisits {
@@ -45,7 +46,7 @@ public class LevelVisits {
           + " = ? AND unit_group = ?", new Object[] {period, unitGroup},
           "INSERT INTO " + rollup.counters() + " (" + rollup.key() + ", unit_group, unit_kind, province_code)"
               + " VALUES (?,?,?,?)", period, unitGroup, kind.name(), province);
-      jdbc.update("UPDATE " + rollup.counters() + " SET received = received + 1 WHERE " + rollup.key()
+      counters.add("UPDATE " + rollup.counters() + " SET received = received + ? WHERE " + rollup.key()
           + " = ? AND unit_group = ?", period, unitGroup);
     }
   }
@@ -71,14 +72,14 @@ public class LevelVisits {
       String province = UnitKind.valueOf(kind).provinceOf((String) visit.get("province_code"));
       for (Rollup rollup : ROLLUPS) {
         int period = rollup.period(assigned);
-        jdbc.update("UPDATE " + rollup.counters() + " SET " + column + " = " + column + " + 1"
+        counters.add("UPDATE " + rollup.counters() + " SET " + column + " = " + column + " + ?"
             + " WHERE " + rollup.key() + " = ? AND unit_group = ?", period, unitGroup);
         if (!noAnswer) {
           counters.createIfAbsent("SELECT COUNT(*) FROM " + rollup.days() + " WHERE " + rollup.key()
               + " = ? AND unit_group = ? AND working_days = ?", new Object[] {period, unitGroup, days},
               "INSERT INTO " + rollup.days() + " (" + rollup.key() + ", unit_group, working_days, unit_kind,"
                   + " province_code) VALUES (?,?,?,?,?)", period, unitGroup, days, kind, province);
-          jdbc.update("UPDATE " + rollup.days() + " SET answers = answers + 1 WHERE " + rollup.key()
+          counters.add("UPDATE " + rollup.days() + " SET answers = answers + ? WHERE " + rollup.key()
               + " = ? AND unit_group = ? AND working_days = ?", period, unitGroup, days);
         }
       }
