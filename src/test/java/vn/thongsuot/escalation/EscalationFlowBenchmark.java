@@ -5,6 +5,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -119,6 +122,19 @@ class EscalationFlowBenchmark {
     };
   }
 
+  /**
+   * Statistics as autovacuum would keep them while the tables grow from nothing. The suite's
+   * PostgreSQL may run without autovacuum (this machine's does), and a plan made without statistics
+   * walked a whole index for each grant lookup (docs/benchmarks.md, timers).
+   */
+  private static void analyze(DataSource dataSource, Target target) throws SQLException {
+    if (target.postgres()) {
+      try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+        sql.execute("ANALYZE");
+      }
+    }
+  }
+
   private Outcome measure(Target target) throws Exception {
     log(target.label() + ": fresh database " + target.name());
     BenchDatabases.fresh(target);
@@ -142,6 +158,7 @@ class EscalationFlowBenchmark {
       Map<Integer, Series> filing = new LinkedHashMap<>();
       Map<Integer, CpuMeter.Cpu> filingCpu = new LinkedHashMap<>();
       for (int threads : THREADS) {
+        analyze(dataSource, target);
         CpuMeter meter = new CpuMeter(dataSource, target.postgres());
         meter.start();
         Series series = repeat(target, "filing", threads, failures,
@@ -153,6 +170,7 @@ class EscalationFlowBenchmark {
       Map<Integer, Series> http = new LinkedHashMap<>();
       if (HTTP && target.historyLevel().equals("full")) {
         Load.forSeconds(THREADS.get(THREADS.size() - 1), WARM_UP_SECONDS / 2, flow::fileOverHttp);
+        analyze(dataSource, target);
         for (int threads : THREADS) {
           http.put(threads, repeat(target, "HTTP filing", threads, failures,
               () -> Load.forSeconds(threads, SECONDS, flow::fileOverHttp)));
@@ -161,6 +179,7 @@ class EscalationFlowBenchmark {
 
       Map<Integer, Series> ladder = new LinkedHashMap<>();
       flow.walkLadders(THREADS.get(THREADS.size() - 1)); // warm-up
+      analyze(dataSource, target);
       for (int threads : THREADS) {
         ladder.put(threads, repeat(target, "ladder", threads, failures, () -> flow.walkLadders(threads)));
       }
