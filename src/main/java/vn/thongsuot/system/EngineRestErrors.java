@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.ProcessEnginePersistenceException;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -53,6 +54,7 @@ class EngineRestErrors {
       config.register(new UnmappableJson());
       config.register(new UnreadableModel());
       config.register(new PersistenceFailureMapper());
+      config.register(new CompletionRace());
     };
   }
 
@@ -96,6 +98,27 @@ class EngineRestErrors {
     @Override
     public Response toResponse(JsonMappingException exception) {
       return json(Response.Status.BAD_REQUEST, "JsonMappingException", NOT_JSON + " " + exception.getOriginalMessage());
+    }
+  }
+
+  /**
+   * Two officials submit the same task at once on two nodes: when the other's completion commits
+   * between this one loading the task and loading its execution, Camunda 7.24 fails with a
+   * NullPointerException in {@code TaskEntity.complete} (the execution is gone) instead of its
+   * optimistic-locking error, and its REST layer answers 500. It is the same race as that error:
+   * 409, the task was handled by someone else (nothing of this submission was written). Any other
+   * NullPointerException keeps Camunda's answer.
+   */
+  @Priority(1)
+  static class CompletionRace implements ExceptionMapper<NullPointerException> {
+    @Override
+    public Response toResponse(NullPointerException exception) {
+      StackTraceElement[] trace = exception.getStackTrace();
+      if (trace.length > 0 && TaskEntity.class.getName().equals(trace[0].getClassName())
+          && "complete".equals(trace[0].getMethodName())) {
+        return json(Response.Status.CONFLICT, "TaskAlreadyCompleted", ALREADY_DONE);
+      }
+      return ExceptionHandlerHelper.getInstance().getResponse(exception);
     }
   }
 
