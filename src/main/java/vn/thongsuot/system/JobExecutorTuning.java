@@ -20,13 +20,11 @@ import org.springframework.stereotype.Component;
  * docs/reliability.md explains every value):
  * <ul>
  *   <li>the index that makes the timer-first, by-due-date acquisition query cheap. Acquisition
- *       asks "jobs with retries, due by now, not locked, ordered by type (timers first) and due
- *       date", a few at a time; with {@code ensureJobDueDateNotNull} every job has a due date. An
- *       index in exactly that order lets the database read the first due jobs and stop; the first
- *       index, on the due date alone, made it read and sort every due job at each poll (81 ms per
- *       acquisition with 6,600 jobs due in the timer storm, each checked for a running sibling).
- *       Camunda's schema has no such index; it is created here because the engine creates its
- *       schema after Flyway has run, and the first one is dropped.
+ *       asks "jobs with retries, due by now, not locked, ordered by type and due date"; with
+ *       {@code ensureJobDueDateNotNull} every job has a due date, so an index on it turns the
+ *       every-few-seconds poll of each node into a range scan of the jobs actually due. Camunda's
+ *       schema has no such index; it is created here because the engine creates its schema after
+ *       Flyway has run.
  *   <li>the node's name in the job log and the metrics ({@code thongsuot.node-name}), so that a
  *       cluster on one machine (or behind one address) tells its nodes apart. Empty: Camunda's
  *       default (address and engine name).
@@ -39,9 +37,7 @@ import org.springframework.stereotype.Component;
 @Component
 class JobExecutorTuning extends AbstractProcessEnginePlugin {
 
-  static final String ACQUISITION_INDEX = "TS_IDX_JOB_ACQUIRE_ORDER";
-  /** The first acquisition index (session 2), on the due date alone: replaced by the one above. */
-  static final String FIRST_ACQUISITION_INDEX = "TS_IDX_JOB_ACQUISITION";
+  static final String ACQUISITION_INDEX = "TS_IDX_JOB_ACQUISITION";
 
   private static final Logger log = LoggerFactory.getLogger(JobExecutorTuning.class);
 
@@ -72,8 +68,7 @@ class JobExecutorTuning extends AbstractProcessEnginePlugin {
         .getDataSource();
     try (Connection connection = dataSource.getConnection();
         Statement sql = connection.createStatement()) {
-      sql.execute("CREATE INDEX IF NOT EXISTS " + ACQUISITION_INDEX + " ON ACT_RU_JOB (TYPE_ DESC, DUEDATE_)");
-      sql.execute("DROP INDEX IF EXISTS " + FIRST_ACQUISITION_INDEX);
+      sql.execute("CREATE INDEX IF NOT EXISTS " + ACQUISITION_INDEX + " ON ACT_RU_JOB (DUEDATE_)");
     } catch (SQLException e) {
       // Usually two nodes starting at once on an empty database: the other one created it first.
       log.warn("Job acquisition index {} not created by this node: {}", ACQUISITION_INDEX, e.getMessage());
