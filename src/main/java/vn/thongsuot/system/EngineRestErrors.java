@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -20,7 +21,6 @@ import org.camunda.bpm.engine.ProcessEnginePersistenceException;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -54,7 +54,7 @@ class EngineRestErrors {
       config.register(new UnmappableJson());
       config.register(new UnreadableModel());
       config.register(new PersistenceFailureMapper());
-      config.register(new CompletionRace());
+      config.register(new CompletionRace(taskId -> Mapper.taskEnded(engine, taskId)));
     };
   }
 
@@ -102,23 +102,35 @@ class EngineRestErrors {
   }
 
   /**
-   * Two officials submit the same task at once on two nodes: when the other's completion commits
-   * between this one loading the task and loading its execution, Camunda 7.24 fails with a
-   * NullPointerException in {@code TaskEntity.complete} (the execution is gone) instead of its
-   * optimistic-locking error, and its REST layer answers 500. It is the same race as that error:
-   * 409, the task was handled by someone else (nothing of this submission was written). Any other
-   * NullPointerException keeps Camunda's answer.
+   * Two officials submit the same task at once on two nodes. Camunda notices the loser only when it
+   * writes (optimistic locking, 409 above), but a loser that read some rows before the winner's
+   * commit and some after fails earlier, wherever the missing row is first needed: a
+   * NullPointerException in {@code TaskEntity.complete} (the execution is gone), our delegate's
+   * "unknown level null" (the variables are gone)... and Camunda's REST layer answers 500. Whatever
+   * the failure, the loser's transaction rolled back as a whole; if the task it submitted has ended
+   * meanwhile, someone else handled it: 409, as for the locking error. Any other 500 stays.
    */
-  @Priority(1)
-  static class CompletionRace implements ExceptionMapper<NullPointerException> {
+  static class CompletionRace implements ContainerResponseFilter {
+
+    private static final Pattern SUBMISSION = Pattern.compile("(?:^|/)task/([^/]+)/(?:complete|submit-form)/?$");
+
+    private final Predicate<String> taskEnded;
+
+    CompletionRace(Predicate<String> taskEnded) {
+      this.taskEnded = taskEnded;
+    }
+
     @Override
-    public Response toResponse(NullPointerException exception) {
-      StackTraceElement[] trace = exception.getStackTrace();
-      if (trace.length > 0 && TaskEntity.class.getName().equals(trace[0].getClassName())
-          && "complete".equals(trace[0].getMethodName())) {
-        return json(Response.Status.CONFLICT, "TaskAlreadyCompleted", ALREADY_DONE);
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+      if (response.getStatus() != 500 || !"POST".equalsIgnoreCase(request.getMethod())) {
+        return;
       }
-      return ExceptionHandlerHelper.getInstance().getResponse(exception);
+      Matcher submission = SUBMISSION.matcher(request.getUriInfo().getPath());
+      if (submission.find() && taskEnded.test(submission.group(1))) {
+        response.setStatus(Response.Status.CONFLICT.getStatusCode());
+        response.setEntity(Map.of("type", "TaskAlreadyCompleted", "message", ALREADY_DONE),
+            response.getEntityAnnotations(), MediaType.APPLICATION_JSON_TYPE);
+      }
     }
   }
 
@@ -225,17 +237,8 @@ class EngineRestErrors {
       return false;
     }
 
-    /** "Cannot find task with id X" for a task that exists in history and has ended. */
-    private boolean completedMeanwhile(String message) {
-      if (message == null) {
-        return false;
-      }
-      Matcher matcher = MISSING_TASK.matcher(message);
-      if (!matcher.find()) {
-        return false;
-      }
-      String taskId = matcher.group(1);
-      // The caller may not read the task's history; this lookup only decides the status code.
+    /** The task exists in history and has ended (the caller may not read its history). */
+    static boolean taskEnded(ProcessEngineConfigurationImpl engine, String taskId) {
       return engine.getCommandExecutorTxRequired().execute(context -> {
         context.disableAuthorizationCheck();
         try {
@@ -246,6 +249,18 @@ class EngineRestErrors {
           context.enableAuthorizationCheck();
         }
       });
+    }
+
+    /** "Cannot find task with id X" for a task that exists in history and has ended. */
+    private boolean completedMeanwhile(String message) {
+      if (message == null) {
+        return false;
+      }
+      Matcher matcher = MISSING_TASK.matcher(message);
+      if (!matcher.find()) {
+        return false;
+      }
+      return taskEnded(engine, matcher.group(1));
     }
   }
 

@@ -1,39 +1,64 @@
 package vn.thongsuot.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
-import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** What Tasklist gets back when Camunda fails a submission with a NullPointerException. */
+/** What Tasklist gets back when Camunda fails a task submission with a 500. */
 class EngineRestErrorsTest {
 
-  private final EngineRestErrors.CompletionRace mapper = new EngineRestErrors.CompletionRace();
+  private final Set<String> ended = Set.of("task-done");
+  private final EngineRestErrors.CompletionRace filter = new EngineRestErrors.CompletionRace(ended::contains);
 
   @Test
   void theLoserOfACompletionRaceIsToldSomeoneElseHandledTheTask() {
-    NullPointerException race = new NullPointerException("Cannot invoke \"ExecutionEntity.removeTask(TaskEntity)\""
-        + " because \"execution\" is null");
-    race.setStackTrace(new StackTraceElement[] {
-        new StackTraceElement(TaskEntity.class.getName(), "complete", "TaskEntity.java", 347),
-        new StackTraceElement("org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd", "execute", "SubmitTaskFormCmd.java", 94)});
+    for (String path : new String[] {"task/task-done/submit-form", "/task/task-done/complete"}) {
+      ContainerResponseContext response = response(500);
 
-    Response response = mapper.toResponse(race);
+      filter.filter(request("POST", path), response);
 
-    assertThat(response.getStatus()).isEqualTo(409);
-    Map<?, ?> body = (Map<?, ?>) response.getEntity();
-    assertThat(body.get("type")).isEqualTo("TaskAlreadyCompleted");
-    assertThat(body.get("message")).isEqualTo(EngineRestErrors.ALREADY_DONE);
+      verify(response).setStatus(409);
+      verify(response).setEntity(eq(Map.of("type", "TaskAlreadyCompleted", "message", EngineRestErrors.ALREADY_DONE)),
+          any(), eq(MediaType.APPLICATION_JSON_TYPE));
+    }
   }
 
   @Test
-  void anyOtherNullPointerExceptionStaysAServerError() {
-    NullPointerException bug = new NullPointerException("something else");
-    bug.setStackTrace(new StackTraceElement[] {
-        new StackTraceElement("org.camunda.bpm.engine.impl.cmd.SomeCmd", "execute", "SomeCmd.java", 10)});
+  void aServerErrorOnATaskStillOpenOrOnAnythingElseStays() {
+    for (String path : new String[] {"task/task-open/submit-form", "task/task-done/variables", "process-definition/x/start"}) {
+      ContainerResponseContext response = response(500);
+      filter.filter(request("POST", path), response);
+      verify(response, never()).setStatus(409);
+    }
+    ContainerResponseContext ok = response(204);
+    filter.filter(request("POST", "task/task-done/complete"), ok);
+    verify(ok, never()).setStatus(409);
+  }
 
-    assertThat(mapper.toResponse(bug).getStatus()).isEqualTo(500);
+  private static ContainerRequestContext request(String method, String path) {
+    ContainerRequestContext request = mock(ContainerRequestContext.class);
+    UriInfo uri = mock(UriInfo.class);
+    when(uri.getPath()).thenReturn(path);
+    when(request.getMethod()).thenReturn(method);
+    when(request.getUriInfo()).thenReturn(uri);
+    return request;
+  }
+
+  private static ContainerResponseContext response(int status) {
+    ContainerResponseContext response = mock(ContainerResponseContext.class);
+    when(response.getStatus()).thenReturn(status);
+    return response;
   }
 }
