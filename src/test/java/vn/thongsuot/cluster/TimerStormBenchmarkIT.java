@@ -12,6 +12,7 @@ import java.util.function.ToDoubleFunction;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import vn.thongsuot.TestPostgres;
 import vn.thongsuot.bench.BenchmarkDocs;
 import vn.thongsuot.bench.Figures;
 import vn.thongsuot.bench.Machine;
@@ -72,11 +73,9 @@ class TimerStormBenchmarkIT {
         }
         String level = String.valueOf(database.rows("select current_level, count(*) from ts_issue"
             + " group by current_level order by 2 desc").get(0).get("current_level"));
-        // Statistics as autovacuum would have them by now. The suite's PostgreSQL may run without
-        // autovacuum (this machine's does): then the engine's tables, grown from nothing to
-        // hundreds of thousands of rows, have no statistics and the planner picks a full index walk
-        // for the grant lookups of every escalation (23 ms instead of 0.07 ms per lookup, measured).
-        database.update("ANALYZE");
+        try (java.sql.Connection connection = database.connect()) {
+          TestPostgres.analyze(connection);
+        }
         Instant due = Instant.now().plus(LEAD).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         int moved = storm.escalateAllAt(due);
         AtomicLong peak = new AtomicLong();

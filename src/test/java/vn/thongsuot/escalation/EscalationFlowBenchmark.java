@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -30,6 +29,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.thongsuot.TestPostgres;
 import vn.thongsuot.bench.BenchDatabases;
 import vn.thongsuot.bench.BenchDatabases.Target;
 import vn.thongsuot.bench.BenchmarkDocs;
@@ -122,15 +122,10 @@ class EscalationFlowBenchmark {
     };
   }
 
-  /**
-   * Statistics as autovacuum would keep them while the tables grow from nothing. The suite's
-   * PostgreSQL may run without autovacuum (this machine's does), and a plan made without statistics
-   * walked a whole index for each grant lookup (docs/benchmarks.md, timers).
-   */
   private static void analyze(DataSource dataSource, Target target) throws SQLException {
     if (target.postgres()) {
-      try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
-        sql.execute("ANALYZE");
+      try (Connection connection = dataSource.getConnection()) {
+        TestPostgres.analyze(connection);
       }
     }
   }
