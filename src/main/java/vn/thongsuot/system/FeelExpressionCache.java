@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * parser (docs/benchmarks.md). The parsed form is immutable and depends only on the text, so it
  * is kept per text: evaluation, the values, the engine's decision history and every failure
  * message stay Camunda's own. Only parsing is cached; a new text (a redeployed table) is parsed on
- * first use. The cache is bounded: past {@link #MAX_EXPRESSIONS} distinct texts it starts again.
+ * first use. The cache is bounded: expressions and unary tests are kept apart (one text parses
+ * differently as each), and either starts again past {@link #MAX_EXPRESSIONS} distinct texts.
  */
 @Component
 class FeelExpressionCache extends AbstractProcessEnginePlugin {
