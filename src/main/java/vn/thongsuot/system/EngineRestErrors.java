@@ -106,9 +106,10 @@ class EngineRestErrors {
    * writes (optimistic locking, 409 above), but a loser that read some rows before the winner's
    * commit and some after fails earlier, wherever the missing row is first needed: a
    * NullPointerException in {@code TaskEntity.complete} (the execution is gone), our delegate's
-   * "unknown level null" (the variables are gone)... and Camunda's REST layer answers 500. Whatever
+   * "unknown level null" (the variables are gone), a 403 from the authorization check (the task's
+   * grants went with it)... and Camunda's REST layer answers 500 or 403. Whatever
    * the failure, the loser's transaction rolled back as a whole; if the task it submitted has ended
-   * meanwhile, someone else handled it: 409, as for the locking error. Any other 500 stays.
+   * meanwhile, someone else handled it: 409, as for the locking error. Any other 500 or 403 stays.
    */
   static class CompletionRace implements ContainerResponseFilter {
 
@@ -122,7 +123,7 @@ class EngineRestErrors {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-      if (response.getStatus() != 500 || !"POST".equalsIgnoreCase(request.getMethod())) {
+      if (response.getStatus() != 500 && response.getStatus() != 403 || !"POST".equalsIgnoreCase(request.getMethod())) {
         return;
       }
       Matcher submission = SUBMISSION.matcher(request.getUriInfo().getPath());

@@ -25,13 +25,15 @@ class EngineRestErrorsTest {
   @Test
   void theLoserOfACompletionRaceIsToldSomeoneElseHandledTheTask() {
     for (String path : new String[] {"task/task-done/submit-form", "/task/task-done/complete"}) {
-      ContainerResponseContext response = response(500);
+      for (int status : new int[] {500, 403}) {
+      ContainerResponseContext response = response(status);
 
       filter.filter(request("POST", path), response);
 
       verify(response).setStatus(409);
       verify(response).setEntity(eq(Map.of("type", "TaskAlreadyCompleted", "message", EngineRestErrors.ALREADY_DONE)),
           any(), eq(MediaType.APPLICATION_JSON_TYPE));
+      }
     }
   }
 
@@ -42,6 +44,9 @@ class EngineRestErrorsTest {
       filter.filter(request("POST", path), response);
       verify(response, never()).setStatus(409);
     }
+    ContainerResponseContext forbidden = response(403);
+    filter.filter(request("POST", "task/task-open/complete"), forbidden);
+    verify(forbidden, never()).setStatus(409);
     ContainerResponseContext ok = response(204);
     filter.filter(request("POST", "task/task-done/complete"), ok);
     verify(ok, never()).setStatus(409);
