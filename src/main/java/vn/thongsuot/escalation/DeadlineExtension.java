@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.thongsuot.calendar.WorkingDayCalendar;
 import vn.thongsuot.escalation.process.EscalationLevelModel;
 import vn.thongsuot.system.CurrentOfficial;
+import vn.thongsuot.system.PlainText;
 import vn.thongsuot.system.RejectedRequest;
 
 /**
@@ -72,6 +73,9 @@ public class DeadlineExtension {
     if (trimmed.isEmpty() || trimmed.length() > REASON_MAX) {
       throw new RejectedRequest(RejectedRequest.Reason.INVALID,
           "Cần nêu lý do gia hạn (tối đa " + REASON_MAX + " ký tự).");
+    }
+    if (!PlainText.isPlain(trimmed)) {
+      throw new RejectedRequest(RejectedRequest.Reason.INVALID, PlainText.problem("Lý do gia hạn"));
     }
     Task task = tasks.createTaskQuery().processInstanceBusinessKey(number)
         .taskDefinitionKey(EscalationLevelModel.TASK_HANDLE_AT_LEVEL).active().singleResult();

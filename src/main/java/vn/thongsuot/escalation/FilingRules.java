@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import vn.thongsuot.directory.Commune;
 import vn.thongsuot.directory.UnitDirectory;
 import vn.thongsuot.directory.UnitIds;
+import vn.thongsuot.system.PlainText;
 import vn.thongsuot.system.RejectedRequest;
 
 /**
@@ -56,6 +57,8 @@ public class FilingRules {
     String regulation = trim(request.regulation());
     if (regulation != null && regulation.length() > REGULATION_MAX) {
       problems.add("Văn bản quy định liên quan dài quá " + REGULATION_MAX + " ký tự.");
+    } else if (!PlainText.isPlain(regulation)) {
+      problems.add(PlainText.problem("Văn bản quy định liên quan"));
     }
     Urgency urgency = urgency(request.urgency(), problems);
     if (!problems.isEmpty()) {
@@ -99,6 +102,8 @@ public class FilingRules {
       problems.add(label + " không được để trống.");
     } else if (trimmed.length() > max) {
       problems.add(label + " dài quá " + max + " ký tự.");
+    } else if (!PlainText.isPlain(trimmed)) {
+      problems.add(PlainText.problem(label));
     }
     return trimmed;
   }

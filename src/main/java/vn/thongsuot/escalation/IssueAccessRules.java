@@ -17,18 +17,27 @@ public class IssueAccessRules {
     this.records = records;
   }
 
-  /** The filing commune, every unit it has been with, supervisors in scope, administrators. */
+  /**
+   * The filing commune, every unit it has been with, supervisors in scope, administrators. Anybody
+   * else is told that there is no such issue, in the words used for a number that does not exist:
+   * a refusal must not tell which numbers are in use.
+   */
   public void checkRead(IssueRecord issue, CurrentOfficial official) {
     if (official.belongsTo(UnitIds.commune(issue.communeCode())) || isSupervisorOf(issue, official)
         || official.belongsTo(ADMIN_GROUP)
         || records.unitsInvolved(issue.number()).stream().anyMatch(official::belongsTo)) {
       return;
     }
-    throw new RejectedRequest(RejectedRequest.Reason.FORBIDDEN,
-        "Anh/chị không có quyền xem vướng mắc " + issue.number() + ".");
+    throw notFound(issue.number());
+  }
+
+  /** The answer for an issue that does not exist, or that the official may not read. */
+  public static RejectedRequest notFound(String number) {
+    return new RejectedRequest(RejectedRequest.Reason.NOT_FOUND, "Không có vướng mắc số " + number + ".");
   }
 
   public void checkFilingCommune(IssueRecord issue, CurrentOfficial official) {
+    checkRead(issue, official);
     if (!official.belongsTo(UnitIds.commune(issue.communeCode()))) {
       throw new RejectedRequest(RejectedRequest.Reason.FORBIDDEN,
           "Chỉ cán bộ của xã đã báo cáo mới rút được vướng mắc " + issue.number() + ".");
@@ -36,6 +45,7 @@ public class IssueAccessRules {
   }
 
   public void checkSupervisor(IssueRecord issue, CurrentOfficial official) {
+    checkRead(issue, official);
     if (!isSupervisorOf(issue, official)) {
       throw new RejectedRequest(RejectedRequest.Reason.FORBIDDEN,
           "Chỉ cơ quan giám sát của tỉnh " + issue.provinceCode()

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,7 +18,7 @@ import vn.thongsuot.system.RejectedRequest;
 
 /** The issue API: file, read, withdraw, extend. Authenticated like {@code /engine-rest}. */
 @RestController
-@RequestMapping("/api/issues")
+@RequestMapping(path = "/api/issues", produces = MediaType.APPLICATION_JSON_VALUE)
 class IssueController {
 
   private final IssueFiling filing;

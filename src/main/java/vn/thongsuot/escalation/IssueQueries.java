@@ -8,7 +8,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import vn.thongsuot.directory.UnitDirectory;
 import vn.thongsuot.system.CurrentOfficial;
-import vn.thongsuot.system.RejectedRequest;
 
 /** Reads an issue for {@code GET /api/issues/{number}}: its row, its open task and its timeline. */
 @Service
@@ -30,8 +29,7 @@ public class IssueQueries {
   }
 
   public IssueRecord find(String number) {
-    return records.find(number).orElseThrow(() -> new RejectedRequest(
-        RejectedRequest.Reason.NOT_FOUND, "Không có vướng mắc số " + number + "."));
+    return records.find(number).orElseThrow(() -> IssueAccessRules.notFound(number));
   }
 
   public IssueView view(String number, CurrentOfficial official) {

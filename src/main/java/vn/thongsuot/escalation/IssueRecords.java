@@ -44,6 +44,14 @@ public class IssueRecords {
         issue.overdue(), ts(issue.closedAt()));
   }
 
+  /** The issue whose process instance (the one our filing started) has this id. */
+  public Optional<IssueIdentity> identityOf(String processInstanceId) {
+    return jdbc.query("SELECT issue_number, commune_code, province_code, field_code, urgency FROM ts_issue"
+        + " WHERE process_instance_id = ?", (rs, row) -> new IssueIdentity(rs.getString(1), rs.getString(2),
+            rs.getString(3), rs.getString(4), Urgency.valueOf(rs.getString(5))), processInstanceId)
+        .stream().findFirst();
+  }
+
   public Optional<IssueRecord> find(String number) {
     return jdbc.query("SELECT " + COLUMNS + " FROM ts_issue WHERE issue_number = ?", this::issue, number)
         .stream().findFirst();

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.thongsuot.escalation.process.CommuneIssueEscalationModel;
 import vn.thongsuot.system.CurrentOfficial;
+import vn.thongsuot.system.PlainText;
 import vn.thongsuot.system.RejectedRequest;
 
 /** The filing commune withdraws its issue, with a reason, wherever the issue is on the ladder. */
@@ -34,6 +35,9 @@ public class IssueWithdrawal {
     if (trimmed.isEmpty() || trimmed.length() > REASON_MAX) {
       throw new RejectedRequest(RejectedRequest.Reason.INVALID,
           "Cần nêu lý do rút vướng mắc (tối đa " + REASON_MAX + " ký tự).");
+    }
+    if (!PlainText.isPlain(trimmed)) {
+      throw new RejectedRequest(RejectedRequest.Reason.INVALID, PlainText.problem("Lý do rút vướng mắc"));
     }
     if (issue.status() != IssueStatus.OPEN) {
       throw new RejectedRequest(RejectedRequest.Reason.CONFLICT,

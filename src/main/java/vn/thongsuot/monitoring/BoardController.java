@@ -23,10 +23,11 @@ import vn.thongsuot.escalation.EscalationLadder;
 import vn.thongsuot.escalation.Stage;
 import vn.thongsuot.system.CurrentOfficial;
 import vn.thongsuot.system.RejectedRequest;
+import vn.thongsuot.system.CsvCells;
 
 /** JSON (and CSV) behind the supervisors' board, for supervisors in scope only. */
 @RestController
-@RequestMapping("/api/board")
+@RequestMapping(path = "/api/board", produces = MediaType.APPLICATION_JSON_VALUE)
 class BoardController {
 
   private final BoardQueries board;
@@ -106,8 +107,8 @@ class BoardController {
     csv.append("Mã,Đơn vị,Tỉnh,Tiếp nhận,Trả lời đúng hạn,Trả lời quá hạn,Không trả lời (chuyển lên),"
         + "Đang quá hạn,Trung vị ngày làm việc,Tỷ lệ đúng hạn\r\n");
     for (LeagueRow row : rows) {
-      csv.append(cell(row.key())).append(',').append(cell(row.name())).append(',')
-          .append(cell(row.provinceCode())).append(',').append(row.received()).append(',')
+      csv.append(CsvCells.cell(row.key())).append(',').append(CsvCells.cell(row.name())).append(',')
+          .append(CsvCells.cell(row.provinceCode())).append(',').append(row.received()).append(',')
           .append(row.answeredOnTime()).append(',').append(row.answeredLate()).append(',')
           .append(row.unanswered()).append(',').append(row.openOverdue()).append(',')
           .append(row.medianWorkingDays() == null ? "" : row.medianWorkingDays()).append(',')
@@ -156,12 +157,4 @@ class BoardController {
     }
   }
 
-  /** A CSV cell, quoted when needed; a leading formula character is defused for spreadsheets. */
-  static String cell(String value) {
-    if (value == null) {
-      return "";
-    }
-    String text = value.matches("^[=+\\-@].*") ? "'" + value : value;
-    return text.matches(".*[,\"\\r\\n].*") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
-  }
 }

@@ -39,7 +39,7 @@ class ReportController {
     this.directory = directory;
   }
 
-  @GetMapping
+  @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
   List<Map<String, Object>> list() {
     scope();
     return reports.published().stream().map(report -> {
@@ -57,7 +57,7 @@ class ReportController {
     }).toList();
   }
 
-  @GetMapping("/{month}.html")
+  @GetMapping(value = "/{month}.html", produces = MediaType.TEXT_HTML_VALUE)
   ResponseEntity<String> html(@PathVariable String month) {
     SupervisorScope scope = scope();
     PublishedReport report = report(month);

@@ -3,6 +3,7 @@ package vn.thongsuot.reporting;
 import java.util.List;
 import java.util.Locale;
 import vn.thongsuot.escalation.VietnameseDates;
+import vn.thongsuot.system.CsvCells;
 
 /** A published report as officials read it: a Vietnamese HTML page, or CSV for a spreadsheet. */
 final class ReportDocuments {
@@ -67,12 +68,12 @@ final class ReportDocuments {
   /** UTF-8 text with a byte-order mark, so spreadsheet programs read the Vietnamese header. */
   static String csv(List<ReportLine> lines) {
     StringBuilder csv = new StringBuilder("\uFEFF");
-    csv.append(String.join(",", java.util.Arrays.stream(HEADER).map(ReportDocuments::cell).toList()))
+    csv.append(String.join(",", java.util.Arrays.stream(HEADER).map(CsvCells::cell).toList()))
         .append("\r\n");
     for (ReportLine line : lines) {
-      csv.append(cell(line.provinceCode())).append(',').append(cell(line.provinceName()))
-          .append(',').append(cell(line.fieldCode())).append(',')
-          .append(cell(line.fieldName()));
+      csv.append(CsvCells.cell(line.provinceCode())).append(',').append(CsvCells.cell(line.provinceName()))
+          .append(',').append(CsvCells.cell(line.fieldCode())).append(',')
+          .append(CsvCells.cell(line.fieldName()));
       for (String number : numbers(line)) {
         // Inside CSV the median keeps a decimal point: a comma would split the cell.
         csv.append(',').append(number.replace(',', '.'));
@@ -94,15 +95,6 @@ final class ReportDocuments {
   /** "2,5" as Vietnamese writes decimals. */
   static String decimal(double value) {
     return String.format(Locale.ROOT, "%.1f", value).replace('.', ',');
-  }
-
-  /** A CSV cell, quoted when needed; a leading formula character is defused for spreadsheets. */
-  static String cell(String value) {
-    if (value == null) {
-      return "";
-    }
-    String text = value.matches("^[=+\\-@].*") ? "'" + value : value;
-    return text.matches("(?s).*[,\"\\r\\n].*") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
   }
 
   static String escape(String text) {

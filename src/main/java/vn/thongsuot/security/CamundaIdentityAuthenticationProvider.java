@@ -1,4 +1,4 @@
-package vn.thongsuot.system;
+package vn.thongsuot.security;
 
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -9,6 +9,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
+import vn.thongsuot.system.CurrentOfficial;
 
 /**
  * Checks passwords against Camunda's identity service, so an official has one account for

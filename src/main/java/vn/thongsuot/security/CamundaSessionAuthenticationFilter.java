@@ -1,4 +1,4 @@
-package vn.thongsuot.system;
+package vn.thongsuot.security;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -16,6 +16,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.thongsuot.system.CurrentOfficial;
 
 /**
  * Lets pages served by the application (the supervisors' board) call our API with the login an

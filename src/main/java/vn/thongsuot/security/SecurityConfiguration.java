@@ -1,18 +1,25 @@
-package vn.thongsuot.system;
+package vn.thongsuot.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.Filter;
+import java.nio.charset.StandardCharsets;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import vn.thongsuot.system.CurrentOfficial;
+import vn.thongsuot.system.RejectedHeaders;
 
 /**
  * Who may call what. Three doors, each authenticated against Camunda's identity service:
@@ -20,12 +27,19 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  *   <li>{@code /camunda/**}: Tasklist, Cockpit and Admin log users in themselves (session);
  *   <li>{@code /engine-rest/**}: HTTP Basic through Camunda's own {@link ProcessEngineAuthenticationFilter},
  *       so the engine's authorizations apply to every call;
- *   <li>{@code /api/**} and {@code /actuator/**}: Spring Security, HTTP Basic with the same accounts,
- *       or the Tasklist/Cockpit login of the same browser session (the board's page uses it).
+ *   <li>{@code /api/**}, {@code /actuator/**}, the API description and the board's page: Spring
+ *       Security, HTTP Basic with the same accounts, or the Tasklist/Cockpit login of the same browser
+ *       session (the board's page uses it).
  * </ul>
+ * Both engine REST mounts then pass {@link EngineApiDoor}; every password check passes
+ * {@link LoginThrottle} first. docs/security.md describes the whole.
  */
 @Configuration
 class SecurityConfiguration {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
+  static final String ADMIN_AUTHORITY = CurrentOfficial.GROUP_PREFIX + Role.ADMIN_GROUP;
+  static final String MONITORING_AUTHORITY = CurrentOfficial.GROUP_PREFIX + Role.MONITORING_GROUP;
 
   @Bean
   FilterRegistrationBean<Filter> engineRestAuthentication(
@@ -41,26 +55,50 @@ class SecurityConfiguration {
     return registration;
   }
 
-  /** Ahead of both authentication filters: a password check that finds the database down is a 503. */
+  /** Before every password check (Spring Security is at -100, Camunda's at 101 and in the webapps). */
   @Bean
-  FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailable(ObjectMapper json) {
-    FilterRegistrationBean<DatabaseUnavailableFilter> registration =
-        new FilterRegistrationBean<>(new DatabaseUnavailableFilter(json));
-    registration.setName("database-unavailable");
-    // Right after Spring's character encoding filter (HIGHEST_PRECEDENCE).
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+  FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(LoginThrottle throttle, ObjectMapper json) {
+    FilterRegistrationBean<LoginThrottleFilter> registration =
+        new FilterRegistrationBean<>(new LoginThrottleFilter(throttle, json));
+    registration.setName("login-throttle");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
     return registration;
   }
 
+  /**
+   * A request Spring Security's firewall refuses (a double slash, an encoded slash, a header value
+   * it will not pass on...) is the caller's fault: 400 with the problem in Vietnamese, and a log line
+   * that names the kind of refusal but never a header's or cookie's value.
+   */
   @Bean
-  SecurityFilterChain apiSecurity(HttpSecurity http, VietnameseAuthenticationEntryPoint entryPoint)
-      throws Exception {
-    http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**", "/board/**", "/board")
+  RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
+    return (request, response, rejected) -> {
+      LOG.info("Refused a malformed request {} {}: {}", request.getMethod(), printablePath(request.getRequestURI()),
+          RejectedHeaders.kindOf(rejected.getMessage()));
+      response.setStatus(400);
+      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+      response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+      json.writeValue(response.getOutputStream(), Refusals.body(400, "RequestRejected", "Yêu cầu không hợp lệ",
+          RejectedHeaders.MESSAGE));
+    };
+  }
+
+  static String printablePath(String path) {
+    String shown = path == null ? "" : path.replaceAll("[^\\x21-\\x7e]", "?");
+    return shown.length() > 200 ? shown.substring(0, 200) + "…" : shown;
+  }
+
+  @Bean
+  SecurityFilterChain apiSecurity(HttpSecurity http, VietnameseAuthenticationEntryPoint entryPoint,
+      VietnameseAccessDeniedHandler denied) throws Exception {
+    http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs.*", "/v3/api-docs/**",
+            "/board/**", "/board")
         .authorizeHttpRequests(requests -> requests
             // Load balancers and compose health checks probe this without an account; it shows
-            // only UP/DOWN unless the caller is authenticated.
+            // only UP/DOWN unless the caller is an administrator or a monitoring account.
             .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
             .permitAll()
+            .requestMatchers("/actuator/**").hasAnyAuthority(ADMIN_AUTHORITY, MONITORING_AUTHORITY)
             // The board's page and scripts hold no data; everything they show comes from /api.
             .requestMatchers("/board", "/board/**").permitAll()
             .anyRequest().authenticated())
@@ -69,9 +107,14 @@ class SecurityConfiguration {
             "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self';"
                 + " frame-ancestors 'none'; form-action 'self'")))
         .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
-        .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint))
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        // A stateless JSON API authenticated per request: no session cookie to forge.
+        .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
+        // No session of its own, and none touched: the board reuses the webapps' session as it is.
+        // (Spring Security's session fixation protection changed the webapps' session id on every
+        // call that reused it, and concurrent calls of the board then lost their login.)
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+            .sessionFixation(fixation -> fixation.none()))
+        // A stateless JSON API authenticated per request; a change sent with the session cookie must
+        // carry X-Requested-With (CamundaSessionAuthenticationFilter), which no other site can send.
         .csrf(csrf -> csrf.disable());
     return http.build();
   }

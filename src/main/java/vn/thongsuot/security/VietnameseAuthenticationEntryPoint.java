@@ -1,4 +1,4 @@
-package vn.thongsuot.system;
+package vn.thongsuot.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

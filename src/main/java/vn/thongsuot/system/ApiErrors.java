@@ -1,5 +1,9 @@
 package vn.thongsuot.system;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
@@ -7,11 +11,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingRequestHeaderException;
@@ -60,6 +67,38 @@ class ApiErrors {
   @ExceptionHandler(MissingRequestHeaderException.class)
   ProblemDetail missingHeader(MissingRequestHeaderException e) {
     return problem(HttpStatus.BAD_REQUEST, List.of("Thiếu tiêu đề (header) " + e.getHeaderName() + "."));
+  }
+
+  /**
+   * The caller accepts no type this address answers in (or sent an Accept header that cannot be
+   * read): 406, checked before the request is carried out. Written directly, since the problem
+   * detail itself is of a type the caller said it does not accept.
+   */
+  @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+  void notAcceptable(HttpServletResponse response) throws IOException {
+    writeDirectly(response, problem(HttpStatus.NOT_ACCEPTABLE, List.of(
+        "Địa chỉ này trả lời bằng JSON (application/json): hãy gửi tiêu đề Accept phù hợp.")));
+  }
+
+  /** Writes a problem detail without content negotiation. */
+  static void writeDirectly(HttpServletResponse response, ProblemDetail problem) throws IOException {
+    response.setStatus(problem.getStatus());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    JSON.writeValue(response.getOutputStream(), problem);
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * Spring Security's firewall refuses some header values only when they are read (outside ASCII,
+   * control characters): the caller's fault, 400. Logged without the value, which could be a
+   * cookie or a password.
+   */
+  @ExceptionHandler(RequestRejectedException.class)
+  ProblemDetail rejectedByFirewall(RequestRejectedException e) {
+    LOG.info("Refused a request with a header value that may not pass: {}", RejectedHeaders.kindOf(e.getMessage()));
+    return problem(HttpStatus.BAD_REQUEST, List.of(RejectedHeaders.MESSAGE));
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -116,6 +155,7 @@ class ApiErrors {
       case METHOD_NOT_ALLOWED -> "Phương thức không dùng được";
       case PAYLOAD_TOO_LARGE -> "Nội dung quá lớn";
       case UNSUPPORTED_MEDIA_TYPE -> "Kiểu nội dung không được hỗ trợ";
+      case NOT_ACCEPTABLE -> "Không trả lời được theo kiểu yêu cầu";
       case INTERNAL_SERVER_ERROR -> "Lỗi hệ thống";
       case SERVICE_UNAVAILABLE -> "Tạm thời không phục vụ được";
       default -> status.getReasonPhrase();

@@ -9,7 +9,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /** The official behind the current request: user id and the units (Camunda groups) they belong to. */
 public record CurrentOfficial(String userId, Set<String> groupIds) {
 
-  static final String GROUP_PREFIX = "GROUP_";
+  public static final String GROUP_PREFIX = "GROUP_";
 
   public static CurrentOfficial fromSecurityContext() {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

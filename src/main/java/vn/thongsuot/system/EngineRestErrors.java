@@ -27,6 +27,8 @@ import org.camunda.bpm.engine.rest.exception.RestException;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.xml.sax.SAXException;
 
 /**
@@ -55,6 +57,7 @@ class EngineRestErrors {
       config.register(new UnreadableModel());
       config.register(new PersistenceFailureMapper());
       config.register(new CompletionRace(taskId -> Mapper.taskEnded(engine, taskId)));
+      config.register(new RejectedHeader());
     };
   }
 
@@ -72,6 +75,19 @@ class EngineRestErrors {
       }
       Response refused = unreadableModel(exception);
       return refused != null ? refused : ExceptionHandlerHelper.getInstance().getResponse(exception);
+    }
+  }
+
+  /** A header value Spring Security's firewall refuses when Camunda reads it: 400, logged without its value. */
+  @Priority(1)
+  static class RejectedHeader implements ExceptionMapper<RequestRejectedException> {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RejectedHeader.class);
+
+    @Override
+    public Response toResponse(RequestRejectedException exception) {
+      LOG.info("Refused an engine request with a header value that may not pass: {}",
+          RejectedHeaders.kindOf(exception.getMessage()));
+      return json(Response.Status.BAD_REQUEST, "RequestRejected", RejectedHeaders.MESSAGE);
     }
   }
 
@@ -148,8 +164,13 @@ class EngineRestErrors {
     }
   }
 
+  static final String ALREADY_CLAIMED = "Nhiệm vụ đã có cán bộ khác nhận; hãy tải lại danh sách việc.";
+
   static Response unreadableModel(Throwable exception) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof TaskAlreadyClaimedException) {
+        return json(Response.Status.CONFLICT, "TaskAlreadyClaimed", ALREADY_CLAIMED);
+      }
       if (cause instanceof SAXException) {
         return json(Response.Status.BAD_REQUEST, "ParseException",
             "Mô hình không hợp lệ, không được triển khai: tệp không phải XML đọc được. " + exception.getMessage());

@@ -25,21 +25,28 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Our API takes small JSON documents (the longest filing is about 10,000 characters): a body over
- * {@code thongsuot.api.max-body-size} (1 MiB) is refused with 413 and a Vietnamese problem detail
- * before anything reads it, also when its length is not announced (chunked), and before the
- * account is checked, so nobody makes the server buffer megabytes.
+ * Every door takes small documents (the longest filing or answer is about 10,000 characters): a body
+ * over {@code thongsuot.api.max-body-size} (1 MiB) is refused with 413 and a Vietnamese problem
+ * detail before anything reads it, on every path ({@code /api}, {@code /engine-rest}, the webapps),
+ * also when its length is not announced (chunked), and before the account is checked, so nobody
+ * makes the server buffer megabytes. A deployment (the administrator's models and forms) may be up
+ * to {@code thongsuot.api.deployment-max-body-size}.
  */
 @Configuration
 class RequestBodyLimit {
 
+  /** Where a deployment is created, on both engine REST mounts. */
+  static final java.util.regex.Pattern DEPLOYMENT = java.util.regex.Pattern.compile(
+      "^/(engine-rest|camunda/api/engine)(/engine/[^/]+)?/deployment/create/?$");
+
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> apiBodyLimit(
-      @Value("${thongsuot.api.max-body-size:1MB}") DataSize limit, ObjectMapper json) {
+      @Value("${thongsuot.api.max-body-size:1MB}") DataSize limit,
+      @Value("${thongsuot.api.deployment-max-body-size:20MB}") DataSize deploymentLimit, ObjectMapper json) {
     FilterRegistrationBean<OncePerRequestFilter> registration =
-        new FilterRegistrationBean<>(new Filter(limit.toBytes(), json));
-    registration.setName("api-body-limit");
-    registration.addUrlPatterns("/api/*");
+        new FilterRegistrationBean<>(new Filter(limit.toBytes(), deploymentLimit.toBytes(), json));
+    registration.setName("request-body-limit");
+    registration.addUrlPatterns("/*");
     // Before Spring Security (order -100).
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
@@ -63,17 +70,21 @@ class RequestBodyLimit {
 
   static final class Filter extends OncePerRequestFilter {
 
-    private final long limit;
+    private final long defaultLimit;
+    private final long deploymentLimit;
     private final ObjectMapper json;
 
-    Filter(long limit, ObjectMapper json) {
-      this.limit = limit;
+    Filter(long limit, long deploymentLimit, ObjectMapper json) {
+      this.defaultLimit = limit;
+      this.deploymentLimit = deploymentLimit;
       this.json = json;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
+      String path = request.getRequestURI().substring(request.getContextPath().length());
+      long limit = DEPLOYMENT.matcher(path).matches() ? deploymentLimit : defaultLimit;
       if (request.getContentLengthLong() > limit) {
         response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

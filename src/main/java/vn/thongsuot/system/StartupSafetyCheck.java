@@ -33,12 +33,19 @@ public class StartupSafetyCheck implements EnvironmentPostProcessor, Ordered {
     boolean demo = env.acceptsProfiles(Profiles.of(DEMO));
     String adminId = env.getProperty("camunda.bpm.admin-user.id", "");
     String adminPassword = env.getProperty("camunda.bpm.admin-user.password", "");
+    if (demo && env.acceptsProfiles(Profiles.of("prod"))) {
+      problems.add("the demo profile is active together with prod: demo accounts with a known password"
+          + " must never run in production; remove demo from SPRING_PROFILES_ACTIVE");
+    }
     if (!demo) {
       if (adminPassword.isBlank()) {
         problems.add("THONGSUOT_ADMIN_PASSWORD is not set: outside the demo profile the administrator"
             + " password must come from the environment");
       } else if (adminPassword.equals(adminId)) {
         problems.add("THONGSUOT_ADMIN_PASSWORD equals the administrator's user id: choose a real password");
+      } else {
+        problems.addAll(AdministratorPassword.problems(adminPassword, adminId, Boolean.parseBoolean(env.getProperty(
+            "camunda.bpm.generic-properties.properties.enablePasswordPolicy", "false"))));
       }
     }
     String url = env.getProperty("spring.datasource.url", "");

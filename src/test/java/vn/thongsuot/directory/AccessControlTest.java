@@ -31,8 +31,10 @@ import org.springframework.http.HttpMethod;
  *   <li>reading something you may not read answers like reading something that does not exist:
  *       a list query leaves it out (200, empty) and a single GET by id is 404, because the engine
  *       filters queries by authorization; the existence of another commune's issue does not leak;
- *   <li>acting on it (claim, complete, read an instance's variables, deploy, create authorizations
- *       or filters) is 403: the engine checks the permission and throws an AuthorizationException.
+ *   <li>acting on something you can read but may not act on (claim or complete a task you only
+ *       read, read an instance's variables, deploy, create authorizations or filters) is 403: the
+ *       engine, or the door in front of it ({@code security.EngineApiDoor}), refuses; claiming or
+ *       completing a task you cannot even read is 404, like a task that does not exist.
  * </ul>
  */
 @DirectoryIntegrationTest
@@ -78,14 +80,16 @@ class AccessControlTest {
 
     assertThat(rest.post(FINANCE_31, "/task/" + task + "/claim", "{\"userId\":\"" + FINANCE_31 + "\"}").status())
         .isEqualTo(204);
+    // The probe's task has no form: a completion carries nothing (the door refuses any field).
     assertThat(rest.post(FINANCE_31, "/task/" + task + "/complete",
         "{\"variables\":{\"guidance\":{\"value\":\"Áp dụng Nghị định 33/2025\",\"type\":\"String\"}}}").status())
-        .isEqualTo(204);
+        .isEqualTo(400);
+    assertThat(rest.post(FINANCE_31, "/task/" + task + "/complete", "{}").status()).isEqualTo(204);
     assertThat(issues.openTask(issue).getTaskDefinitionKey()).isEqualTo(ProbeIssues.CONFIRM);
   }
 
   @Test
-  void anotherCommuneGetsAnEmptyListAndNotFoundForACommunesTaskAnd403WhenClaimingOrCompletingIt() {
+  void anotherCommuneGetsAnEmptyListAndNotFoundForACommunesTaskAlsoWhenClaimingOrCompletingIt() {
     String issue = issues.file("10507", "province-31-finance");
     taskService.complete(issues.openTask(issue).getId());
     Task confirm = issues.openTask(issue);
@@ -95,10 +99,10 @@ class AccessControlTest {
     assertThat(list.status()).isEqualTo(200);
     assertThat(list.body()).isEmpty();
     assertThat(rest.get(HAI_DUONG, "/task/" + confirm.getId()).status()).isEqualTo(404);
-    // Refused: an action on a task needs TASK_WORK on it, which only its candidate group has.
+    // Refused as if it did not exist: the task is neither held nor readable by Hải Dương.
     assertThat(rest.post(HAI_DUONG, "/task/" + confirm.getId() + "/claim", "{\"userId\":\"" + HAI_DUONG + "\"}")
-        .status()).isEqualTo(403);
-    assertThat(rest.post(HAI_DUONG, "/task/" + confirm.getId() + "/complete", "{}").status()).isEqualTo(403);
+        .status()).isEqualTo(404);
+    assertThat(rest.post(HAI_DUONG, "/task/" + confirm.getId() + "/complete", "{}").status()).isEqualTo(404);
     Task untouched = issues.openTask(issue);
     assertThat(untouched.getId()).isEqualTo(confirm.getId());
     assertThat(untouched.getAssignee()).isNull();
@@ -122,7 +126,7 @@ class AccessControlTest {
     assertThat(haiDuong.call(HttpMethod.GET, "/task?processInstanceId=" + issue + "&maxResults=15", null).body())
         .isEmpty();
     assertThat(haiDuong.call(HttpMethod.POST, "/task/" + confirm.getId() + "/claim",
-        "{\"userId\":\"" + HAI_DUONG + "\"}").status()).isEqualTo(403);
+        "{\"userId\":\"" + HAI_DUONG + "\"}").status()).isEqualTo(404);
 
     EngineRest.WebappSession thanhDong = rest.tasklist(THANH_DONG);
     assertThat(thanhDong.call(HttpMethod.GET, "/task?processInstanceId=" + issue + "&maxResults=15", null)
@@ -133,16 +137,21 @@ class AccessControlTest {
   }
 
   @Test
-  void aCommuneFilingOverRestCanReadItsIssueAndSoCanItsSupervisorAndTheDepartment() {
-    // Test-only: let the commune start the probe process as it starts CommuneIssueEscalation.
+  void anIssueFiledByASignedInCommuneIsReadByItAndItsSupervisorAndTheDepartment() {
+    // Test-only: let the commune start the probe process (in the engine, signed in as the official,
+    // as our filing service starts CommuneIssueEscalation; over HTTP only that service starts processes).
     allowStartingTheProbe("commune-10507");
-    EngineRest.Response started = rest.post(THANH_DONG, "/process-definition/key/" + ProbeIssues.PROCESS + "/start",
-        "{\"variables\":{\"communeCode\":{\"value\":\"10507\"},"
-            + "\"unitGroup\":{\"value\":\"province-31-finance\"},"
-            + "\"dueDate\":{\"value\":\"2030-01-02T10:00:00.000+0000\",\"type\":\"Date\"},"
-            + "\"escalated\":{\"value\":false}}}");
-    assertThat(started.status()).isEqualTo(200);
-    String issue = started.body().get("id").asText();
+    identityService.setAuthentication(THANH_DONG, List.of("commune-10507"));
+    String issue;
+    try {
+      issue = runtimeService.startProcessInstanceByKey(ProbeIssues.PROCESS, java.util.Map.of("communeCode", "10507",
+          "unitGroup", "province-31-finance", "dueDate", java.util.Date.from(java.time.Instant.parse("2030-01-02T10:00:00Z")),
+          "escalated", false)).getId();
+    } finally {
+      identityService.clearAuthentication();
+    }
+    assertThat(rest.post(THANH_DONG, "/process-definition/key/" + ProbeIssues.PROCESS + "/start", "{}").status())
+        .as("not over HTTP").isEqualTo(403);
 
     assertThat(rest.get(THANH_DONG, "/process-instance/" + issue + "/variables").status()).isEqualTo(200);
     assertThat(rest.get(SUPERVISOR_31, "/history/process-instance/" + issue).status()).isEqualTo(200);

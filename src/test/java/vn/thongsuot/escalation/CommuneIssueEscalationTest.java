@@ -371,7 +371,9 @@ class CommuneIssueEscalationTest {
     String number = issues.file("health", "NORMAL");
     CurrentOfficial haiDuong = new CurrentOfficial("cb.commune-10525", Set.of("commune-10525"));
     assertThatThrownBy(() -> withdrawal.withdraw(number, "Rút", haiDuong))
-        .isInstanceOf(RejectedRequest.class).hasMessageContaining("Chỉ cán bộ của xã đã báo cáo");
+        .isInstanceOf(RejectedRequest.class).hasMessageContaining("Không có vướng mắc số " + number)
+        .satisfies(e -> assertThat(((RejectedRequest) e).reason()).as("another commune cannot even see it")
+            .isEqualTo(RejectedRequest.Reason.NOT_FOUND));
     assertThat(issues.levelTask(number)).isNotNull();
   }
 
@@ -409,7 +411,8 @@ class CommuneIssueEscalationTest {
     CurrentOfficial lamDong = new CurrentOfficial("cb.supervisor-province-68", Set.of("supervisor-province-68"));
     assertThatThrownBy(() -> extension.extend(number, 3, "Lý do", lamDong))
         .isInstanceOf(RejectedRequest.class)
-        .satisfies(e -> assertThat(((RejectedRequest) e).reason()).isEqualTo(RejectedRequest.Reason.FORBIDDEN));
+        .satisfies(e -> assertThat(((RejectedRequest) e).reason()).as("out of its scope: as if it did not exist")
+            .isEqualTo(RejectedRequest.Reason.NOT_FOUND));
     assertThat(issues.levelTask(number).getDueDate().toInstant()).isEqualTo(at17(2026, 12, 2));
   }
 

@@ -173,9 +173,9 @@ class IssueApiTest {
     String number = fileOne();
     String path = "/api/issues/" + number;
 
-    assertThat(get(OTHER_COMMUNE, path).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(get("cb.province-68-finance", path).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(get("cb.supervisor-province-68", path).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(get(OTHER_COMMUNE, path).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(get("cb.province-68-finance", path).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(get("cb.supervisor-province-68", path).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(get(DEPARTMENT, path).getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(get("cb.supervisor-province-31", path).getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(get("cb.supervisor-central", path).getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -231,15 +231,18 @@ class IssueApiTest {
   }
 
   @Test
-  void filingThroughTheEngineRestApiChecksTheOfficialsUnitToo() throws Exception {
+  void filingThroughTheEngineRestApiGoesThroughTheFilingServiceAndChecksTheOfficialsUnit() throws Exception {
     Map<String, Object> start = Map.of("variables", Map.of(
         "communeCode", Map.of("value", "10525"), "field", Map.of("value", "health"),
         "title", Map.of("value", "T"), "description", Map.of("value", "D"),
         "attempted", Map.of("value", "A"), "urgency", Map.of("value", "NORMAL")));
     int before = issueCount();
-    ResponseEntity<String> refused = post(COMMUNE,
+    ResponseEntity<String> started = post(COMMUNE,
         "/engine-rest/process-definition/key/CommuneIssueEscalation/start", start, null);
-    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(started.getStatusCode()).as("only our filing service starts the process").isEqualTo(HttpStatus.FORBIDDEN);
+    ResponseEntity<String> refused = post(COMMUNE,
+        "/engine-rest/process-definition/key/CommuneIssueEscalation/submit-form", start, null);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(body(refused).get("message").asText()).contains("không thuộc UBND Phường Hải Dương");
     assertThat(issueCount()).isEqualTo(before);
 
@@ -247,10 +250,10 @@ class IssueApiTest {
         "communeCode", Map.of("value", "10507"), "field", Map.of("value", "health"),
         "title", Map.of("value", "Thiếu bác sĩ"), "description", Map.of("value", "Trạm y tế thiếu bác sĩ."),
         "attempted", Map.of("value", "Đã đề nghị sở."), "urgency", Map.of("value", "URGENT")));
-    ResponseEntity<String> started = post(COMMUNE,
-        "/engine-rest/process-definition/key/CommuneIssueEscalation/start", own, null);
-    assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(body(started).get("businessKey").asText()).matches("VM-2026-31-\\d{6}");
+    ResponseEntity<String> filed = post(COMMUNE,
+        "/engine-rest/process-definition/key/CommuneIssueEscalation/submit-form", own, null);
+    assertThat(filed.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(body(filed).get("businessKey").asText()).matches("VM-2026-31-\\d{6}");
   }
 
   @Test
@@ -259,7 +262,9 @@ class IssueApiTest {
     String path = "/api/issues/" + number + "/withdrawal";
 
     assertThat(post(OTHER_COMMUNE, path, Map.of("reason", "x"), null).getStatusCode())
-        .isEqualTo(HttpStatus.FORBIDDEN);
+        .as("another commune does not even see it").isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(post(DEPARTMENT, path, Map.of("reason", "x"), null).getStatusCode())
+        .as("the department reads it, but only the commune withdraws").isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(post(COMMUNE, path, Map.of(), null).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     ResponseEntity<String> withdrawn = post(COMMUNE, path, Map.of("reason", "Đã tự giải quyết."), null);
 
@@ -276,7 +281,7 @@ class IssueApiTest {
     String path = "/api/issues/" + number + "/deadline-extension";
 
     assertThat(post(COMMUNE, path, Map.of("workingDays", 3, "reason", "x"), null).getStatusCode())
-        .isEqualTo(HttpStatus.FORBIDDEN);
+        .as("the commune reads its issue but only supervisors extend").isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(post("cb.supervisor-province-31", path, Map.of("workingDays", "ba", "reason", "x"), null)
         .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(post("cb.supervisor-province-31", path, Map.of("workingDays", 3), null).getStatusCode())

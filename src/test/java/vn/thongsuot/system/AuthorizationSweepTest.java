@@ -138,9 +138,12 @@ class AuthorizationSweepTest {
       Call call = endpoint.getValue();
       for (String user : USERS) {
         Reply reply = send(calls, endpoint.getKey(), user, method, call);
-        int expected = call.allowed().contains(user) ? call.allowedStatus() : 403;
+        // An issue's endpoints answer an official who may not read the issue as for one that does not exist.
+        boolean aboutTheIssue = call.path().startsWith("/api/issues/");
+        int expected = call.allowed().contains(user) ? call.allowedStatus()
+            : aboutTheIssue && !READERS.contains(user) ? 404 : 403;
         assertThat(reply.status()).as("%s as %s: %s", endpoint.getKey(), user, reply.body()).isEqualTo(expected);
-        if (expected == 403) {
+        if (expected == 403 || expected == 404) {
           assertThat(reply.body()).as("%s as %s", endpoint.getKey(), user).containsPattern(SweepCalls.VIETNAMESE)
               .doesNotContain(title);
         }
@@ -155,8 +158,9 @@ class AuthorizationSweepTest {
         Reply reply = anonymous == null
             ? send(calls, endpoint.getKey(), null, method, call)
             : wrongPassword(calls, endpoint.getKey(), method, call);
-        assertThat(reply.status()).as("%s %s", endpoint.getKey(), anonymous).isEqualTo(401);
-        assertThat(reply.body()).contains("Cần đăng nhập").doesNotContain(title);
+        // A wrong password, again and again from this address, soon waits (429) without being checked.
+        assertThat(reply.status()).as("%s %s", endpoint.getKey(), anonymous).isIn(401, 429);
+        assertThat(reply.body()).containsAnyOf("Cần đăng nhập", "xin chờ").doesNotContain(title);
       }
     }
     // The positive side: readers in scope do see the issue where it should be.
@@ -219,8 +223,10 @@ class AuthorizationSweepTest {
       Reply claim = calls.postJson(user, "/engine-rest/task/" + task.getId() + "/claim",
           "{\"userId\":\"" + user + "\"}");
       calls.record("POST /engine-rest/task/{task}/claim", "", user, claim.status());
-      if (!user.equals(DEPARTMENT) && !user.equals(ADMIN)) {
-        assertThat(claim.status()).as("claim as " + user).isEqualTo(403);
+      if (user.equals(SUPERVISOR_31) || user.equals(CENTRAL)) {
+        assertThat(claim.status()).as("claim as %s, who reads the task", user).isEqualTo(403);
+      } else if (!user.equals(DEPARTMENT) && !user.equals(ADMIN)) {
+        assertThat(claim.status()).as("claim as %s, who cannot even read it", user).isEqualTo(404);
       } else {
         tasks.setAssignee(task.getId(), null);
       }

@@ -433,34 +433,35 @@ class BadInputSweepTest {
     Object[] valid = {"communeCode", "10507", "String", "field", "health", "String", "title", "Thiếu bác sĩ", "String",
         "description", "Trạm y tế thiếu bác sĩ.", "String", "attempted", "Đã đề nghị sở.", "String",
         "urgency", "NORMAL", "String"};
-    for (String path : List.of(start, submit)) {
-      String endpoint = "POST " + path.replace("/engine-rest/process-definition/key/CommuneIssueEscalation", "…");
-      refused(endpoint, "no variables", COMMUNE, HttpMethod.POST, path, "{}", 400, "không được để trống");
-      refused(endpoint, "unknown commune", COMMUNE, HttpMethod.POST, path,
-          variables(with(valid, "communeCode", "99999")), 400, "Không có đơn vị cấp xã mã '99999'");
-      refused(endpoint, "another commune", COMMUNE, HttpMethod.POST, path,
-          variables(with(valid, "communeCode", "10525")), 400, "không thuộc UBND Phường Hải Dương");
-      refused(endpoint, "field 'weather'", COMMUNE, HttpMethod.POST, path,
-          variables(with(valid, "field", "weather")), 400, "Lĩnh vực 'weather'");
-      refused(endpoint, "title 301 characters", COMMUNE, HttpMethod.POST, path,
-          variables(with(valid, "title", repeat(301))), 400, "Tiêu đề dài quá 300 ký tự");
-      refused(endpoint, "description 5000 characters", COMMUNE, HttpMethod.POST, path,
-          variables(with(valid, "description", repeat(5000))), 400, "dài quá 4000 ký tự");
-      refused(endpoint, "urgency 'SOON'", COMMUNE, HttpMethod.POST, path,
-          variables(with(valid, "urgency", "SOON")), 400, "Mức độ 'SOON' không hợp lệ");
-      refused(endpoint, "department official files", DEPARTMENT, HttpMethod.POST, path,
-          variables(valid), 403, null);
-    }
-    refused("POST …/start", "business key sent along", COMMUNE, HttpMethod.POST, start,
+    // Only our filing service starts the process: the engine's own start is refused for officials
+    // whatever they send, Tasklist's start form goes to the filing service and gets its refusals.
+    refused("POST …/start", "a valid filing", COMMUNE, HttpMethod.POST, start, variables(valid), 403, "không có quyền");
+    refused("POST …/start", "no variables", COMMUNE, HttpMethod.POST, start, "{}", 403, "không có quyền");
+    String startForm = "POST …/submit-form";
+    refused(startForm, "no variables", COMMUNE, HttpMethod.POST, submit, "{}", 400, "không được để trống");
+    refused(startForm, "unknown commune", COMMUNE, HttpMethod.POST, submit,
+        variables(with(valid, "communeCode", "99999")), 400, "Không có đơn vị cấp xã mã '99999'");
+    refused(startForm, "another commune", COMMUNE, HttpMethod.POST, submit,
+        variables(with(valid, "communeCode", "10525")), 403, "không thuộc UBND Phường Hải Dương");
+    refused(startForm, "field 'weather'", COMMUNE, HttpMethod.POST, submit,
+        variables(with(valid, "field", "weather")), 400, "Lĩnh vực 'weather'");
+    refused(startForm, "title 301 characters", COMMUNE, HttpMethod.POST, submit,
+        variables(with(valid, "title", repeat(301))), 400, "Tiêu đề dài quá 300 ký tự");
+    refused(startForm, "description 5000 characters", COMMUNE, HttpMethod.POST, submit,
+        variables(with(valid, "description", repeat(5000))), 400, "dài quá 4000 ký tự");
+    refused(startForm, "urgency 'SOON'", COMMUNE, HttpMethod.POST, submit,
+        variables(with(valid, "urgency", "SOON")), 400, "Mức độ 'SOON' không hợp lệ");
+    refused(startForm, "department official files", DEPARTMENT, HttpMethod.POST, submit, variables(valid), 403, null);
+    refused(startForm, "business key sent along", COMMUNE, HttpMethod.POST, submit,
         json.writeValueAsString(Map.of("businessKey", "VM-2028-31-999999",
             "variables", json.readTree(variables(valid)).get("variables"))), 400, "không gửi kèm business key");
-    refused("POST …/start", "title typed Date", COMMUNE, HttpMethod.POST, start,
-        variables(with(valid, "title", "không phải ngày", "Date")), 400, null);
-    refused("POST …/start", "malformed JSON", COMMUNE, HttpMethod.POST, start, "{\"variables\": {", 400, null);
-    refused("POST …/start", "1.5 MiB title", COMMUNE, HttpMethod.POST, start,
-        variables(with(valid, "title", repeat(1536 * 1024))), 400, "Tiêu đề dài quá 300 ký tự");
-    refused("POST /engine-rest/process-definition/key/{unknown}/start", "unknown process", COMMUNE, HttpMethod.POST,
-        "/engine-rest/process-definition/key/NoSuchProcess/start", variables(valid), 404, null);
+    refused(startForm, "title typed Date", COMMUNE, HttpMethod.POST, submit,
+        variables(with(valid, "title", "không phải ngày", "Date")), 400, "phải là văn bản");
+    refused(startForm, "malformed JSON", COMMUNE, HttpMethod.POST, submit, "{\"variables\": {", 400, null);
+    refused(startForm, "1.5 MiB title", COMMUNE, HttpMethod.POST, submit,
+        variables(with(valid, "title", repeat(1536 * 1024))), 413, "quá lớn");
+    refused("POST /engine-rest/process-definition/key/{unknown}/submit-form", "unknown process", COMMUNE,
+        HttpMethod.POST, "/engine-rest/process-definition/key/NoSuchProcess/submit-form", variables(valid), 404, null);
 
     // A department's task, then a ministry's, with bad answers.
     String number = issues.file("finance-budget", "NORMAL");
@@ -474,10 +475,10 @@ class BadInputSweepTest {
       refused(endpoint, "outcome of another level (RESOLVED)", DEPARTMENT, HttpMethod.POST, path,
           variables("outcome", "RESOLVED", "String", "answer", "x", "String"), 400, "Chọn ý kiến của đơn vị");
       refused(endpoint, "outcome typed Integer", DEPARTMENT, HttpMethod.POST, path,
-          variables("outcome", 5, "Integer", "answer", "x", "String"), 400, "Chọn ý kiến của đơn vị");
+          variables("outcome", 5, "Integer", "answer", "x", "String"), 400, "outcome phải là văn bản");
       refused(endpoint, "answer typed Boolean", DEPARTMENT, HttpMethod.POST, path,
           variables("outcome", "GUIDANCE_GIVEN", "String", "answer", true, "Boolean"), 400,
-          "Nội dung trả lời không được để trống");
+          "answer phải là văn bản");
       refused(endpoint, "answer blank", DEPARTMENT, HttpMethod.POST, path,
           variables("outcome", "GUIDANCE_GIVEN", "String", "answer", "   ", "String"), 400,
           "Nội dung trả lời không được để trống");
@@ -485,7 +486,7 @@ class BadInputSweepTest {
           variables("outcome", "GUIDANCE_GIVEN", "String", "answer", repeat(4001), "String"), 400,
           "Nội dung trả lời dài quá 4000 ký tự");
       refused(endpoint, "answer typed Date", DEPARTMENT, HttpMethod.POST, path,
-          variables("outcome", "GUIDANCE_GIVEN", "String", "answer", "hôm nay", "Date"), 400, null);
+          variables("outcome", "GUIDANCE_GIVEN", "String", "answer", "hôm nay", "Date"), 400, "answer phải là văn bản");
       refused(endpoint, "malformed JSON", DEPARTMENT, HttpMethod.POST, path, "{\"variables\":", 400, null);
     }
     // Variables the form does not have: a long note, another issue's number.
@@ -497,7 +498,8 @@ class BadInputSweepTest {
             "answer", "x", "String", "note", repeat(5000), "String"), 400, "không có trường note");
     refused("POST /engine-rest/task/{id}/complete", "a form field of another level, 5000 characters", DEPARTMENT,
         HttpMethod.POST, "/engine-rest/task/" + task.getId() + "/complete", variables("outcome", "GUIDANCE_GIVEN",
-            "String", "answer", "x", "String", "sessionEndDate", repeat(5000), "String"), 400, "dài quá 4000 ký tự");
+            "String", "answer", "x", "String", "sessionEndDate", repeat(5000), "String"), 400,
+        "không có trường sessionEndDate");
     refused("POST /engine-rest/task/{id}/complete", "issueNumber of another issue", DEPARTMENT, HttpMethod.POST,
         "/engine-rest/task/" + task.getId() + "/complete", variables("outcome", "GUIDANCE_GIVEN", "String",
             "answer", "x", "String", "issueNumber", other, "String"), 400, "không có trường issueNumber");
@@ -543,7 +545,7 @@ class BadInputSweepTest {
     }
     refused("POST /engine-rest/task/{id}/complete", "ROADMAP, target date typed Integer", "cb.ministry-finance",
         HttpMethod.POST, complete, variables("outcome", "ROADMAP", "String", "answer", "Lộ trình.", "String",
-            "roadmapTargetDate", 20281231, "Integer"), 400, "Hạn hoàn thành lộ trình");
+            "roadmapTargetDate", 20281231, "Integer"), 400, "roadmapTargetDate phải là văn bản");
     Counts beforeRoadmap = counts();
     Reply roadmap = calls.postJson("cb.ministry-finance", complete, variables("outcome", "ROADMAP", "String",
         "answer", "r".repeat(4000), "String", "roadmapTargetDate", "2029-12-31", "String"));

@@ -34,6 +34,35 @@ class StartupSafetyCheckTest {
   }
 
   @Test
+  void productionRefusesTheDemoProfileBesideIt() {
+    assertThat(refusal("prod,demo")).hasMessageContaining("demo profile is active together with prod");
+  }
+
+  @Test
+  void productionRefusesAShortOrGuessableAdministratorPassword() {
+    for (String weak : java.util.List.of("1", "password1234", "admin-admin-admin", "Thongsuot2026!", "qwertyuiop123")) {
+      java.util.List<String> problems = StartupSafetyCheck.problemsOf(production(weak));
+      assertThat(problems).as("'%s'", weak).isNotEmpty();
+      if (weak.length() > 3) {
+        assertThat(String.join(" ", problems)).as("never quoted").doesNotContain(weak);
+      }
+    }
+    assertThat(StartupSafetyCheck.problemsOf(production("correct horse battery staple"))).isNotEmpty()
+        .allMatch(problem -> problem.contains("Camunda's password policy"));
+    assertThat(StartupSafetyCheck.problemsOf(production("Mây-trôi 7 ngả, sông Hồng#1"))).isEmpty();
+  }
+
+  private static org.springframework.core.env.ConfigurableEnvironment production(String password) {
+    org.springframework.mock.env.MockEnvironment env = new org.springframework.mock.env.MockEnvironment();
+    env.setActiveProfiles("prod");
+    env.setProperty("camunda.bpm.admin-user.id", "admin");
+    env.setProperty("camunda.bpm.admin-user.password", password);
+    env.setProperty("camunda.bpm.generic-properties.properties.enablePasswordPolicy", "true");
+    env.setProperty("spring.datasource.url", "jdbc:postgresql://db/thongsuot");
+    return env;
+  }
+
+  @Test
   void demoProfileAcceptsItsDemoAdministrator() {
     assertThat(StartupSafetyCheck.problemsOf(environment("demo"))).isEmpty();
   }
@@ -51,7 +80,7 @@ class StartupSafetyCheckTest {
   private static UnsafeConfigurationException refusal(String profile, String... args) {
     Throwable thrown = catchThrowable(() -> new SpringApplicationBuilder(ThongSuotApplication.class)
         .web(WebApplicationType.NONE)
-        .profiles(profile)
+        .profiles(profile.split(","))
         .run(args)
         .close());
     for (Throwable t = thrown; t != null; t = t.getCause()) {

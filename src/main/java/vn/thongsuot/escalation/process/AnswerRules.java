@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import vn.thongsuot.calendar.WorkingDayCalendar;
 import vn.thongsuot.escalation.Level;
 import vn.thongsuot.escalation.Outcome;
+import vn.thongsuot.system.PlainText;
 
 /**
  * The server's own check of what an official submitted (the forms check too, but the engine REST
@@ -72,6 +73,8 @@ final class AnswerRules {
       problems.add(label + " không được để trống.");
     } else if (text.length() > TEXT_MAX) {
       problems.add(label + " dài quá " + TEXT_MAX + " ký tự.");
+    } else if (!PlainText.isPlain(text)) {
+      problems.add(PlainText.problem(label));
     }
   }
 

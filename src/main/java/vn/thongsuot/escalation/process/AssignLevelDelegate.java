@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import vn.thongsuot.directory.IssueAccess;
 import vn.thongsuot.escalation.EscalationLadder;
 import vn.thongsuot.escalation.EventType;
+import vn.thongsuot.escalation.IssueIdentity;
 import vn.thongsuot.escalation.IssueRecords;
 import vn.thongsuot.escalation.Level;
 import vn.thongsuot.escalation.LevelAssignment;
@@ -26,9 +27,11 @@ class AssignLevelDelegate implements JavaDelegate {
   private final IssueRecords records;
   private final IssueAccess access;
   private final LevelVisits visits;
+  private final IssueContext issues;
 
   AssignLevelDelegate(EscalationLadder ladder, IssueRecords records, IssueAccess access,
-      LevelVisits visits) {
+      LevelVisits visits, IssueContext issues) {
+    this.issues = issues;
     this.ladder = ladder;
     this.records = records;
     this.access = access;
@@ -39,22 +42,22 @@ class AssignLevelDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Level level = LevelState.level(execution);
     Instant now = EngineTime.now();
-    LevelAssignment assignment = ladder.assign(level, (String) execution.getVariable(FIELD),
-        (String) execution.getVariable(PROVINCE_CODE), LevelState.urgency(execution), now);
+    IssueIdentity issue = issues.of(execution);
+    LevelAssignment assignment = ladder.assign(level, issue.field(), issue.provinceCode(), issue.urgency(), now);
     LevelState.write(execution, assignment);
     execution.setVariable(LEVEL_FORM, level.formId());
 
-    String number = LevelState.issueNumber(execution);
+    String number = issue.number();
     boolean escalated = Outcome.NO_ANSWER.equals(execution.getVariable(PREVIOUS_OUTCOME));
     records.hold(number, Holding.level(Stage.valueOf(level.name()), assignment, escalated), now);
-    visits.open(number, (String) execution.getVariable(PROVINCE_CODE), (String) execution.getVariable(FIELD),
+    visits.open(number, issue.provinceCode(), issue.field(),
         level.name(), assignment.groupId(), now, assignment.deadline(), escalated);
     records.append(new TimelineEvent(number, now, EventType.ASSIGNED, level.name(),
         assignment.groupId(), null, null,
         (escalated ? "Cấp dưới quá hạn không trả lời. " : "") + "Giao " + assignment.unitName()
             + " xử lý trong " + assignment.deadlineDays() + " ngày làm việc.",
         assignment.deadline()));
-    access.grantToUnit((String) execution.getVariable(ISSUE_PROCESS_INSTANCE_ID), assignment.groupId());
+    access.grantToUnit(IssueContext.rootInstanceOf(execution), assignment.groupId());
     access.grantToUnit(execution.getProcessInstanceId(), assignment.groupId());
   }
 }

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import vn.thongsuot.escalation.EscalationLadder;
 import vn.thongsuot.escalation.Holding;
+import vn.thongsuot.escalation.IssueIdentity;
 import vn.thongsuot.escalation.IssueRecords;
 import vn.thongsuot.escalation.Stage;
 import vn.thongsuot.monitoring.LevelVisits;
@@ -24,9 +25,11 @@ class CommuneTaskPresentationListener implements TaskListener {
   private final IssueRecords records;
   private final EscalationLadder ladder;
   private final LevelVisits visits;
+  private final IssueContext issues;
 
   CommuneTaskPresentationListener(TaskPresentation presentation, IssueRecords records,
-      EscalationLadder ladder, LevelVisits visits) {
+      EscalationLadder ladder, LevelVisits visits, IssueContext issues) {
+    this.issues = issues;
     this.presentation = presentation;
     this.records = records;
     this.ladder = ladder;
@@ -41,15 +44,16 @@ class CommuneTaskPresentationListener implements TaskListener {
     Stage stage = EscalationLevelModel.TASK_SUPPLY_INFO.equals(task.getTaskDefinitionKey())
         ? Stage.COMMUNE_INFO : Stage.COMMUNE_ASSESSMENT;
     Instant now = EngineTime.now();
-    String legalBasis = ladder.deadlinesOf(stage.name(), LevelState.urgency(task), now).legalBasis();
+    IssueIdentity issue = issues.of(task);
+    String legalBasis = ladder.deadlinesOf(stage.name(), issue.urgency(), now).legalBasis();
     // Shown read-only on the commune's form, as every level task shows its own legal basis.
     task.setVariableLocal(LEGAL_BASIS, legalBasis);
-    String number = LevelState.issueNumber(task);
-    String commune = (String) task.getVariable(COMMUNE_GROUP);
+    String number = issue.number();
+    String commune = issue.communeGroup();
     Instant due = EngineTime.instant(task.getDueDate());
     records.hold(number, Holding.commune(stage, commune, EngineTime.instant(task.getFollowUpDate()),
         due, legalBasis), now);
-    visits.open(number, (String) task.getVariable(PROVINCE_CODE), (String) task.getVariable(FIELD),
+    visits.open(number, issue.provinceCode(), issue.field(),
         stage.name(), commune, now, due, false);
   }
 }

@@ -18,8 +18,10 @@ class IssueClosing {
 
   private final IssueRecords records;
   private final LevelVisits visits;
+  private final IssueContext issues;
 
-  IssueClosing(IssueRecords records, LevelVisits visits) {
+  IssueClosing(IssueRecords records, LevelVisits visits, IssueContext issues) {
+    this.issues = issues;
     this.records = records;
     this.visits = visits;
   }
@@ -28,11 +30,11 @@ class IssueClosing {
   JavaDelegate recordAssessment() {
     return execution -> {
       AnswerRules.checkAssessment(execution);
-      String number = (String) execution.getVariable(ISSUE_NUMBER);
-      visits.answer(number, (String) execution.getVariable(COMMUNE_GROUP),
+      String number = issues.of(execution).number();
+      visits.answer(number, issues.of(execution).communeGroup(),
           (String) execution.getVariable(ASSESSMENT), EngineTime.now());
       records.append(new TimelineEvent(number, EngineTime.now(), EventType.ASSESSED,
-          (String) execution.getVariable(ANSWERED_LEVEL), (String) execution.getVariable(COMMUNE_GROUP),
+          (String) execution.getVariable(ANSWERED_LEVEL), issues.of(execution).communeGroup(),
           (String) execution.getVariable(ASSESSED_BY), (String) execution.getVariable(ASSESSMENT),
           (String) execution.getVariable(ASSESSMENT_COMMENT), null));
       // A new round: the next level's answer must not be confused with this one.
@@ -43,7 +45,7 @@ class IssueClosing {
   @Bean
   JavaDelegate closeIssue() {
     return execution -> {
-      String number = (String) execution.getVariable(ISSUE_NUMBER);
+      String number = issues.of(execution).number();
       Instant now = EngineTime.now();
       records.close(number, IssueStatus.RESOLVED, now);
       records.append(new TimelineEvent(number, now, EventType.RESOLVED,
@@ -55,12 +57,12 @@ class IssueClosing {
   @Bean
   JavaDelegate recordWithdrawal() {
     return execution -> {
-      String number = (String) execution.getVariable(ISSUE_NUMBER);
+      String number = issues.of(execution).number();
       Instant now = EngineTime.now();
       records.close(number, IssueStatus.WITHDRAWN, now);
       visits.cancel(number, now);
       records.append(new TimelineEvent(number, now, EventType.WITHDRAWN, null,
-          (String) execution.getVariable(COMMUNE_GROUP), (String) execution.getVariable(WITHDRAWN_BY),
+          issues.of(execution).communeGroup(), (String) execution.getVariable(WITHDRAWN_BY),
           null, (String) execution.getVariable(WITHDRAWAL_REASON), null));
     };
   }

@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.thongsuot.escalation.EscalationLadder;
 import vn.thongsuot.escalation.EventType;
+import vn.thongsuot.escalation.IssueIdentity;
 import vn.thongsuot.escalation.IssueRecords;
 import vn.thongsuot.escalation.LevelAssignment;
 import vn.thongsuot.escalation.TimelineEvent;
@@ -26,8 +27,10 @@ class LevelClock {
   private final EscalationLadder ladder;
   private final IssueRecords records;
   private final LevelVisits visits;
+  private final IssueContext issues;
 
-  LevelClock(EscalationLadder ladder, IssueRecords records, LevelVisits visits) {
+  LevelClock(EscalationLadder ladder, IssueRecords records, LevelVisits visits, IssueContext issues) {
+    this.issues = issues;
     this.ladder = ladder;
     this.records = records;
     this.visits = visits;
@@ -40,13 +43,14 @@ class LevelClock {
       LevelAssignment running = LevelState.read(execution);
       int remaining = Math.max(0, ladder.workingDaysLeft(running.deadline(), now));
       execution.setVariable(PAUSED_REMAINING_DAYS, remaining);
-      String communeGroup = (String) execution.getVariable(COMMUNE_GROUP);
+      IssueIdentity issue = issues.of(execution);
+      String communeGroup = issue.communeGroup();
       LevelAssignment info = ladder.communeTask(EscalationLadder.COMMUNE_INFO, communeGroup,
-          LevelState.urgency(execution), now);
+          issue.urgency(), now);
       execution.setVariable(INFO_REQUEST, execution.getVariable(ANSWER));
       execution.setVariable(INFO_DEADLINE, EngineTime.date(info.deadline()));
       execution.setVariable(INFO_REMINDER_AT, EngineTime.date(info.reminderAt()));
-      String number = LevelState.issueNumber(execution);
+      String number = issue.number();
       // The issue waits for the commune from now on: its deadline and basis go with the event.
       records.hold(number, Holding.commune(Stage.COMMUNE_INFO, communeGroup, info.reminderAt(),
           info.deadline(), info.legalBasis()), now);
@@ -63,16 +67,17 @@ class LevelClock {
       AnswerRules.checkSuppliedInfo(execution);
       Instant now = EngineTime.now();
       int remaining = ((Number) execution.getVariable(PAUSED_REMAINING_DAYS)).intValue();
-      LevelAssignment resumed = ladder.resume(LevelState.read(execution), LevelState.urgency(execution),
+      IssueIdentity issue = issues.of(execution);
+      LevelAssignment resumed = ladder.resume(LevelState.read(execution), issue.urgency(),
           remaining, now);
       LevelState.write(execution, resumed);
-      String number = LevelState.issueNumber(execution);
+      String number = issue.number();
       boolean escalated = Outcome.NO_ANSWER.equals(execution.getVariable(PREVIOUS_OUTCOME));
       records.hold(number, Holding.level(Stage.valueOf(resumed.levelCode()), resumed, escalated), now);
-      visits.answer(number, (String) execution.getVariable(COMMUNE_GROUP), "INFO_SUPPLIED", now);
+      visits.answer(number, issue.communeGroup(), "INFO_SUPPLIED", now);
       visits.moveDeadline(number, resumed.groupId(), resumed.deadline());
       records.append(new TimelineEvent(number, now, EventType.INFO_SUPPLIED, resumed.levelCode(),
-          (String) execution.getVariable(COMMUNE_GROUP), (String) execution.getVariable(SUPPLIED_BY),
+          issue.communeGroup(), (String) execution.getVariable(SUPPLIED_BY),
           null, (String) execution.getVariable(SUPPLIED_INFO), resumed.deadline()));
       // The unit answers afresh: its form must not come back pre-filled with "more information".
       execution.removeVariable(OUTCOME);

@@ -15,8 +15,10 @@ class LevelTaskPresentationListener implements TaskListener {
 
   private final TaskPresentation presentation;
   private final UnitDirectory directory;
+  private final IssueContext issues;
 
-  LevelTaskPresentationListener(TaskPresentation presentation, UnitDirectory directory) {
+  LevelTaskPresentationListener(TaskPresentation presentation, UnitDirectory directory, IssueContext issues) {
+    this.issues = issues;
     this.presentation = presentation;
     this.directory = directory;
   }
@@ -25,7 +27,7 @@ class LevelTaskPresentationListener implements TaskListener {
   public void notify(DelegateTask task) {
     Level level = LevelState.level(task);
     String unit = directory.unitName((String) task.getVariable(RESPONSIBLE_GROUP));
-    String province = directory.province((String) task.getVariable(PROVINCE_CODE))
+    String province = directory.province(issues.of(task).provinceCode())
         .map(p -> " " + p.name()).orElse("");
     // "Sở Tài chính hướng dẫn" reads better than repeating the province; the committee keeps it.
     if (unit.startsWith("Sở ") && unit.endsWith(province)) {

@@ -29,8 +29,10 @@ class RecordAnswerDelegate implements JavaDelegate {
   private final IssueRecords records;
   private final EscalationLadder ladder;
   private final LevelVisits visits;
+  private final IssueContext issues;
 
-  RecordAnswerDelegate(IssueRecords records, EscalationLadder ladder, LevelVisits visits) {
+  RecordAnswerDelegate(IssueRecords records, EscalationLadder ladder, LevelVisits visits, IssueContext issues) {
+    this.issues = issues;
     this.records = records;
     this.ladder = ladder;
     this.visits = visits;
@@ -50,25 +52,25 @@ class RecordAnswerDelegate implements JavaDelegate {
     StringBuilder text = new StringBuilder(answer);
     if (Outcome.ROADMAP.equals(outcome)) {
       Instant target = endOfDay((String) execution.getVariable(ROADMAP_TARGET_DATE));
-      Instant followUp = ladder.roadmapFollowUp(target, LevelState.urgency(execution), now);
+      Instant followUp = ladder.roadmapFollowUp(target, issues.of(execution).urgency(), now);
       execution.setVariable(ROADMAP_FOLLOW_UP_AT, EngineTime.date(followUp));
-      records.hold(LevelState.issueNumber(execution), Holding.waiting(Stage.ROADMAP,
+      records.hold(issues.of(execution).number(), Holding.waiting(Stage.ROADMAP,
           (String) execution.getVariable(RESPONSIBLE_GROUP), followUp,
-          ladder.deadlinesOf(Stage.ROADMAP.name(), LevelState.urgency(execution), now).legalBasis()), now);
+          ladder.deadlinesOf(Stage.ROADMAP.name(), issues.of(execution).urgency(), now).legalBasis()), now);
       text.append("\nHạn hoàn thành lộ trình: ").append(VietnameseDates.date(target))
           .append(". Báo cáo tiến độ: ").append(VietnameseDates.dateTime(followUp)).append('.');
     }
     if (Outcome.ON_AGENDA.equals(outcome)) {
       Instant sessionEnd = endOfDay((String) execution.getVariable(SESSION_END_DATE));
       execution.setVariable(SESSION_END_AT, EngineTime.date(sessionEnd));
-      records.hold(LevelState.issueNumber(execution), Holding.waiting(Stage.NATIONAL_ASSEMBLY_SESSION,
+      records.hold(issues.of(execution).number(), Holding.waiting(Stage.NATIONAL_ASSEMBLY_SESSION,
           (String) execution.getVariable(RESPONSIBLE_GROUP), sessionEnd,
           (String) execution.getVariable(LEGAL_BASIS)), now);
       text.append("\nBế mạc kỳ họp: ").append(VietnameseDates.date(sessionEnd)).append('.');
     }
-    visits.answer(LevelState.issueNumber(execution), (String) execution.getVariable(RESPONSIBLE_GROUP),
+    visits.answer(issues.of(execution).number(), (String) execution.getVariable(RESPONSIBLE_GROUP),
         outcome, now);
-    records.append(new TimelineEvent(LevelState.issueNumber(execution), now, EventType.ANSWERED,
+    records.append(new TimelineEvent(issues.of(execution).number(), now, EventType.ANSWERED,
         level.name(), (String) execution.getVariable(RESPONSIBLE_GROUP),
         (String) execution.getVariable(ANSWERED_BY), outcome, text.toString(), null));
   }

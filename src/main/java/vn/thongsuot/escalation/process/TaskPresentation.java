@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import vn.thongsuot.escalation.EscalationLadder;
 import vn.thongsuot.escalation.IssueRecord;
+import vn.thongsuot.directory.UnitDirectory;
 import vn.thongsuot.escalation.IssueRecords;
 import vn.thongsuot.escalation.TimelineText;
 import vn.thongsuot.escalation.VietnameseDates;
@@ -22,18 +23,24 @@ class TaskPresentation {
   private final IssueRecords records;
   private final TimelineText timelineText;
   private final EscalationLadder ladder;
+  private final IssueContext issues;
+  private final UnitDirectory directory;
 
-  TaskPresentation(IssueRecords records, TimelineText timelineText, EscalationLadder ladder) {
+  TaskPresentation(IssueRecords records, TimelineText timelineText, EscalationLadder ladder, IssueContext issues,
+      UnitDirectory directory) {
+    this.issues = issues;
+    this.directory = directory;
     this.records = records;
     this.timelineText = timelineText;
     this.ladder = ladder;
   }
 
   void present(DelegateTask task, String step) {
-    String number = (String) task.getVariable(ISSUE_NUMBER);
+    String number = issues.of(task).number();
     IssueRecord issue = records.find(number)
         .orElseThrow(() -> new IllegalStateException("issue " + number + " has no record"));
-    task.setName(number + " · " + shortName((String) task.getVariable(COMMUNE_NAME)) + " · " + step);
+    String commune = directory.commune(issue.communeCode()).map(c -> c.name()).orElse(issue.communeCode());
+    task.setName(number + " · " + shortName(commune) + " · " + step);
     task.setDescription(issue.title());
     task.setVariableLocal(ISSUE_SUMMARY, StringVariables.keepStart(timelineText.issueSummary(issue,
         ladder.routing(issue.field()).orElse(null)), "(đã lược bớt; toàn văn: /api/issues/" + number + ")"));

@@ -20,8 +20,10 @@ class TimerRecorders {
 
   private final IssueRecords records;
   private final LevelVisits visits;
+  private final IssueContext issues;
 
-  TimerRecorders(IssueRecords records, LevelVisits visits) {
+  TimerRecorders(IssueRecords records, LevelVisits visits, IssueContext issues) {
+    this.issues = issues;
     this.records = records;
     this.visits = visits;
   }
@@ -30,7 +32,7 @@ class TimerRecorders {
   @Bean
   JavaDelegate remindUnit() {
     return execution -> {
-      String number = LevelState.issueNumber(execution);
+      String number = issues.of(execution).number();
       records.reminderFired(number);
       records.append(new TimelineEvent(number, EngineTime.now(), EventType.REMINDER,
           (String) execution.getVariable(LEVEL), (String) execution.getVariable(RESPONSIBLE_GROUP),
@@ -42,7 +44,7 @@ class TimerRecorders {
   @Bean
   JavaDelegate reportOverdue() {
     return execution -> {
-      String number = LevelState.issueNumber(execution);
+      String number = issues.of(execution).number();
       records.deadlinePassed(number);
       records.append(new TimelineEvent(number, EngineTime.now(), EventType.DEADLINE_PASSED,
           (String) execution.getVariable(LEVEL), (String) execution.getVariable(RESPONSIBLE_GROUP),
@@ -56,9 +58,9 @@ class TimerRecorders {
     return execution -> {
       execution.setVariable(OUTCOME, Outcome.NO_ANSWER);
       execution.setVariable(ANSWERED_LEVEL, execution.getVariable(LEVEL));
-      visits.answer(LevelState.issueNumber(execution), (String) execution.getVariable(RESPONSIBLE_GROUP),
+      visits.answer(issues.of(execution).number(), (String) execution.getVariable(RESPONSIBLE_GROUP),
           Outcome.NO_ANSWER, EngineTime.now());
-      records.append(new TimelineEvent(LevelState.issueNumber(execution), EngineTime.now(),
+      records.append(new TimelineEvent(issues.of(execution).number(), EngineTime.now(),
           EventType.ESCALATED_NO_ANSWER, (String) execution.getVariable(LEVEL),
           (String) execution.getVariable(RESPONSIBLE_GROUP), null, Outcome.NO_ANSWER,
           "Quá thời hạn xử lý mà chưa có ý kiến trả lời; chuyển lên cấp trên.",
@@ -70,10 +72,10 @@ class TimerRecorders {
   @Bean
   JavaDelegate remindCommune() {
     return execution -> {
-      String number = LevelState.issueNumber(execution);
+      String number = issues.of(execution).number();
       records.reminderFired(number);
       records.append(new TimelineEvent(number, EngineTime.now(), EventType.REMINDER, null,
-          (String) execution.getVariable(COMMUNE_GROUP), null, null, null, null));
+          issues.of(execution).communeGroup(), null, null, null, null));
     };
   }
 }
