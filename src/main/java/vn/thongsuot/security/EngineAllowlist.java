@@ -71,7 +71,12 @@ public final class EngineAllowlist {
     /** The account in the path is the caller's own. */
     OWN_ACCOUNT,
     /** A query about an account ({@code userId}) asks about the caller's own. */
-    OWN_ACCOUNT_QUERY
+    OWN_ACCOUNT_QUERY,
+    /**
+     * A query of units names the caller as member ({@code member}, in the query or the body): the
+     * caller's own units (Welcome's "my groups"). Cockpit's users may ask for others by id.
+     */
+    OWN_UNITS_QUERY
   }
 
   /** One row of the table. */
@@ -89,10 +94,10 @@ public final class EngineAllowlist {
     allow("PUT /user/{id}/credentials", Who.SIGNED_IN, Check.OWN_ACCOUNT, "an official changes their own password");
     allow("GET /user", Who.SIGNED_IN, "accounts the caller may read (its own)");
     allow("GET /user/count", Who.SIGNED_IN, "likewise, counted");
-    allow("GET /group", Who.SIGNED_IN, "units the caller may read (its own): names of candidate groups");
-    allow("POST /group", Who.SIGNED_IN, "likewise, as a POST query");
-    allow("GET /group/count", Who.SIGNED_IN, "likewise, counted");
-    allow("POST /group/count", Who.SIGNED_IN, "likewise, counted");
+    allow("GET /group", Who.SIGNED_IN, Check.OWN_UNITS_QUERY, "the caller's own units (Welcome); any, in Cockpit");
+    allow("POST /group", Who.SIGNED_IN, Check.OWN_UNITS_QUERY, "likewise, as a POST query");
+    allow("GET /group/count", Who.SIGNED_IN, Check.OWN_UNITS_QUERY, "likewise, counted");
+    allow("POST /group/count", Who.SIGNED_IN, Check.OWN_UNITS_QUERY, "likewise, counted");
     allow("GET /group/{id}", Who.SIGNED_IN, "one unit the caller may read");
     allow("GET /authorization/check", Who.SIGNED_IN, Check.OWN_ACCOUNT_QUERY, "what the caller may do (menus)");
     allow("GET /version", Who.COCKPIT, "Cockpit's footer");

@@ -113,6 +113,17 @@ final class EngineApiDoor implements ContainerRequestFilter {
         List<String> asked = uri.getQueryParameters().getOrDefault("userId", List.of());
         yield asked.stream().allMatch(caller.userId()::equals) ? null : Refusals.forbidden(Refusals.OWN_ACCOUNT);
       }
+      case OWN_UNITS_QUERY -> {
+        if (caller.is(Role.COCKPIT)) {
+          yield null;
+        }
+        String member = uri.getQueryParameters().getFirst("member");
+        if (member == null && "POST".equals(request.getMethod())) {
+          JsonNode body = readBody(request);
+          member = body == null ? null : body.path("member").asText(null);
+        }
+        yield caller.userId().equals(member) ? null : Refusals.forbidden(Refusals.OWN_UNITS);
+      }
     };
   }
 

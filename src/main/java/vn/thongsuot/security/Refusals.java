@@ -19,6 +19,7 @@ final class Refusals {
   static final String CLAIM_FOR_ONESELF = "Chỉ nhận được việc cho chính mình; muốn giao cho đồng nghiệp,"
       + " hãy trả việc về đơn vị để người đó tự nhận.";
   static final String OWN_ACCOUNT = "Chỉ xem hoặc đổi được thông tin của tài khoản của chính mình.";
+  static final String OWN_UNITS = "Chỉ xem được danh sách các đơn vị mà chính mình là thành viên (tham số member).";
   static final String NOT_JSON = "Nội dung yêu cầu không đọc được: cần JSON hợp lệ với đúng kiểu dữ liệu của từng trường.";
   static final String SIGN_IN = "Cần đăng nhập bằng tài khoản cán bộ để dùng chức năng này.";
 

@@ -55,6 +55,16 @@ class SecurityConfiguration {
     return registration;
   }
 
+  /** The webapps' own APIs (Cockpit's and Admin's plugins, setup): deny by default. */
+  @Bean
+  FilterRegistrationBean<WebappApiDoor> webappApiDoor(vn.thongsuot.directory.UnitDirectory directory, ObjectMapper json) {
+    FilterRegistrationBean<WebappApiDoor> registration = new FilterRegistrationBean<>(new WebappApiDoor(directory, json));
+    registration.setName("webapp-api-door");
+    registration.addUrlPatterns(WebappApiDoor.PATTERN);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return registration;
+  }
+
   /** Before every password check (Spring Security is at -100, Camunda's at 101 and in the webapps). */
   @Bean
   FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(LoginThrottle throttle, ObjectMapper json) {

@@ -28,6 +28,8 @@ import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.xml.sax.SAXException;
 
@@ -40,6 +42,8 @@ import org.xml.sax.SAXException;
  */
 @Configuration
 class EngineRestErrors {
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EngineRestErrors.class);
 
   static final String TOO_LONG = "Một giá trị gửi kèm dài quá " + StringVariables.MAX_LENGTH
       + " ký tự (giới hạn của một biến văn bản); không có gì được lưu.";
@@ -58,6 +62,7 @@ class EngineRestErrors {
       config.register(new PersistenceFailureMapper());
       config.register(new CompletionRace(taskId -> Mapper.taskEnded(engine, taskId)));
       config.register(new RejectedHeader());
+      config.register(new MissingValue());
     };
   }
 
@@ -166,6 +171,60 @@ class EngineRestErrors {
 
   static final String ALREADY_CLAIMED = "Nhiệm vụ đã có cán bộ khác nhận; hãy tải lại danh sách việc.";
 
+  /**
+   * Camunda's answer to a request that names something missing or leaves a required value out is
+   * often a 500: a NullValueException (its {@code ensureNotNull} of a value the caller sent or an
+   * entity the caller named), an InvalidRequestException with status 500, a NullPointerException
+   * from a resource reading a field the body does not have, a condition with no subscription. These
+   * are the caller's faults: 404 for what does not exist, 400 for what is missing. Camunda's English
+   * text stays after a Vietnamese sentence. The English patterns live here only, each with a test
+   * ({@code EngineRestErrorsTest}), so that an engine upgrade that changes them fails a test.
+   */
+  static final Pattern NOT_FOUND_TEXT = Pattern.compile(
+      "(?i)(doesn't exist|does not exist|\\bnot found\\b|^no .*\\bfound\\b|\\bno deployed\\b|^cannot find\\b)");
+  static final String NOT_FOUND = "Không tìm thấy (không có, hoặc anh/chị không được xem)";
+  static final String MISSING_VALUE = "Yêu cầu thiếu một giá trị bắt buộc hoặc có giá trị không hợp lệ";
+
+  static Response clientFault(Throwable exception) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      String message = cause.getMessage() == null ? "" : cause.getMessage();
+      if (cause instanceof NullValueException) {
+        return NOT_FOUND_TEXT.matcher(message).find()
+            ? json(Response.Status.NOT_FOUND, "NotFound", NOT_FOUND + ". " + message)
+            : json(Response.Status.BAD_REQUEST, "MissingValue", MISSING_VALUE + ". " + message);
+      }
+      if (cause instanceof InvalidRequestException invalid && invalid.getStatus() == Response.Status.INTERNAL_SERVER_ERROR
+          && NOT_FOUND_TEXT.matcher(message).find()) {
+        return json(Response.Status.NOT_FOUND, "NotFound", NOT_FOUND + ". " + message);
+      }
+      if (cause instanceof NullPointerException) {
+        LOG.warn("A request without a value Camunda's resource needed answered 400 (a NullPointerException)", cause);
+        return json(Response.Status.BAD_REQUEST, "MissingValue", MISSING_VALUE + ".");
+      }
+      if (cause instanceof ProcessEngineException && NO_SUBSCRIPTION.matcher(message).find()) {
+        return json(Response.Status.NOT_FOUND, "NotFound", NOT_FOUND + ". " + message);
+      }
+      if (cause instanceof ProcessEngineException && message.startsWith(NO_CONDITION_SUBSCRIPTION)) {
+        return json(Response.Status.BAD_REQUEST, "NoSubscription", MISSING_VALUE + ". " + message);
+      }
+    }
+    return null;
+  }
+
+  /** A message triggered on an execution that waits for no such message. */
+  static final Pattern NO_SUBSCRIPTION = Pattern.compile("does not have a subscription to a message event");
+  /** Camunda's code for a condition evaluation that no start event or subscription matched. */
+  static final String NO_CONDITION_SUBSCRIPTION = "ENGINE-13043";
+
+  /** A resource of Camunda's that reads a field the body does not have: the caller's fault, 400. */
+  @Priority(1)
+  static class MissingValue implements ExceptionMapper<NullPointerException> {
+    @Override
+    public Response toResponse(NullPointerException exception) {
+      return clientFault(exception);
+    }
+  }
+
   static Response unreadableModel(Throwable exception) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
       if (cause instanceof TaskAlreadyClaimedException) {
@@ -179,7 +238,7 @@ class EngineRestErrors {
         return json(Response.Status.BAD_REQUEST, "VariableTooLong", TOO_LONG);
       }
     }
-    return null;
+    return clientFault(exception);
   }
 
   /**

@@ -52,6 +52,41 @@ class EngineRestErrorsTest {
     verify(ok, never()).setStatus(409);
   }
 
+  /** Each English text of Camunda 7.24 this class reads, as the engine writes it (see the security sweep). */
+  @Test
+  void camundasRefusalsOfMissingThingsAndValuesAreTheCallersFaultNot500() {
+    Map<String, Integer> texts = new java.util.LinkedHashMap<>();
+    texts.put("Cannot find task with id x: task is null", 404);
+    texts.put("task x doesn't exist: task is null", 404);
+    texts.put("execution x doesn't exist: execution is null", 404);
+    texts.put("No tenant found with id 'x'.: tenant is null", 404);
+    texts.put("No user found with id 'x'.: user is null", 404);
+    texts.put("no deployed decision requirements definition found with id 'x': decisionRequirementsDefinition is null", 404);
+    texts.put("no deployed process definition found with id 'x': processDefinition is null", 404);
+    texts.put("no resource found with id 'x' in deployment 'y': resourceStream is null", 404);
+    texts.put("workerId is null", 400);
+    texts.put("tenantId is null", 400);
+    texts.put("groupId is null", 400);
+    texts.forEach((text, status) -> {
+      jakarta.ws.rs.core.Response answer = EngineRestErrors.clientFault(
+          new org.camunda.bpm.engine.exception.NullValueException(text));
+      assertThat(answer.getStatus()).as(text).isEqualTo(status);
+      assertThat(answer.getEntity().toString()).as(text).contains(status == 404 ? "Không tìm thấy" : "thiếu");
+    });
+    jakarta.ws.rs.core.Response job = EngineRestErrors.clientFault(new org.camunda.bpm.engine.rest.exception
+        .InvalidRequestException(jakarta.ws.rs.core.Response.Status.INTERNAL_SERVER_ERROR, "No job found with id 'x'."));
+    assertThat(job.getStatus()).isEqualTo(404);
+    assertThat(EngineRestErrors.clientFault(new org.camunda.bpm.engine.ProcessEngineException(
+        "ENGINE-13043 No subscriptions were found during evaluation of the conditional start events.")).getStatus())
+        .isEqualTo(400);
+    assertThat(EngineRestErrors.clientFault(new org.camunda.bpm.engine.ProcessEngineException("Execution with id 'x'"
+        + " does not have a subscription to a message event with name 'y': eventSubscriptions is empty")).getStatus())
+        .isEqualTo(404);
+    assertThat(EngineRestErrors.clientFault(new NullPointerException("Cannot invoke Integer.intValue()")).getStatus())
+        .isEqualTo(400);
+    assertThat(EngineRestErrors.clientFault(new IllegalStateException("a fault of ours"))).as("stays a 500").isNull();
+  }
+
   private static ContainerRequestContext request(String method, String path) {
     ContainerRequestContext request = mock(ContainerRequestContext.class);
     UriInfo uri = mock(UriInfo.class);
