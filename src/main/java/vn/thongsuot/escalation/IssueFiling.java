@@ -1,21 +1,14 @@
 package vn.thongsuot.escalation;
 
-import static vn.thongsuot.escalation.process.IssueVariables.*;
 
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Optional;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.thongsuot.escalation.process.CommuneIssueEscalationModel;
 import vn.thongsuot.system.CurrentOfficial;
 import vn.thongsuot.system.RejectedRequest;
+import vn.thongsuot.engine.EngineClock;
 
 /**
  * Files an issue for an official through our API: checks it, starts the escalation process and
@@ -27,12 +20,12 @@ public class IssueFiling {
   static final int IDEMPOTENCY_KEY_MAX = 128;
 
   private final FilingRules rules;
-  private final RuntimeService runtime;
+  private final IssueProcess process;
   private final JdbcTemplate jdbc;
 
-  IssueFiling(FilingRules rules, RuntimeService runtime, JdbcTemplate jdbc) {
+  IssueFiling(FilingRules rules, IssueProcess process, JdbcTemplate jdbc) {
     this.rules = rules;
-    this.runtime = runtime;
+    this.process = process;
     this.jdbc = jdbc;
   }
 
@@ -48,23 +41,12 @@ public class IssueFiling {
       return new Filed(earlier.get(), false);
     }
     ValidFiling filing = rules.check(request, official.groupIds());
-    VariableMap variables = Variables.createVariables()
-        .putValue(COMMUNE_CODE, filing.commune().code())
-        .putValue(FIELD, filing.routing().field())
-        .putValue(TITLE, filing.title())
-        .putValue(DESCRIPTION, filing.description())
-        .putValue(ATTEMPTED, filing.attempted())
-        .putValue(REGULATION, filing.regulation())
-        .putValue(URGENCY, filing.urgency().name())
-        .putValue(FILED_BY, official.userId());
-    ProcessInstance instance = runtime.startProcessInstanceByKey(
-        CommuneIssueEscalationModel.PROCESS_ID, variables);
-    String number = instance.getBusinessKey();
+    String number = process.start(filing, official.userId());
     if (idempotencyKey != null) {
       // A concurrent twin with the same key makes this insert fail and the whole filing roll back.
       jdbc.update("INSERT INTO ts_idempotency_key (user_id, idempotency_key, issue_number, created_at)"
           + " VALUES (?, ?, ?, ?)", official.userId(), idempotencyKey, number,
-          Timestamp.from(ClockUtil.getCurrentTime().toInstant()));
+          Timestamp.from(EngineClock.now()));
     }
     return new Filed(number, true);
   }
@@ -80,7 +62,4 @@ public class IssueFiling {
   /** The number of the filed issue and whether this request created it. */
   public record Filed(String number, boolean created) {}
 
-  static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
-  }
 }

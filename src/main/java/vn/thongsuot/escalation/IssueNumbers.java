@@ -3,7 +3,7 @@ package vn.thongsuot.escalation;
 import java.time.LocalDate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import vn.thongsuot.system.CounterRows;
+import vn.thongsuot.system.RowsApart;
 
 /**
  * Readable issue numbers {@code VM-<year>-<province>-<sequence>}, e.g. {@code VM-2026-31-000123}:
@@ -14,16 +14,16 @@ import vn.thongsuot.system.CounterRows;
 public class IssueNumbers {
 
   private final JdbcTemplate jdbc;
-  private final CounterRows counters;
+  private final RowsApart rows;
 
-  IssueNumbers(JdbcTemplate jdbc, CounterRows counters) {
+  IssueNumbers(JdbcTemplate jdbc, RowsApart rows) {
     this.jdbc = jdbc;
-    this.counters = counters;
+    this.rows = rows;
   }
 
   public String next(String provinceCode, LocalDate filedOn) {
     int year = filedOn.getYear();
-    counters.createIfAbsent("SELECT COUNT(*) FROM ts_issue_number WHERE year_no = ? AND province_code = ?",
+    rows.createIfAbsent("SELECT COUNT(*) FROM ts_issue_number WHERE year_no = ? AND province_code = ?",
         new Object[] {year, provinceCode},
         "INSERT INTO ts_issue_number (year_no, province_code, last_value) VALUES (?, ?, 0)",
         year, provinceCode);

@@ -3,11 +3,11 @@ package vn.thongsuot.escalation;
 import java.time.Instant;
 import java.util.List;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import vn.thongsuot.directory.UnitDirectory;
 import vn.thongsuot.system.CurrentOfficial;
+import vn.thongsuot.engine.EngineClock;
 
 /** Reads an issue for {@code GET /api/issues/{number}}: its row, its open task and its timeline. */
 @Service
@@ -35,7 +35,7 @@ public class IssueQueries {
   public IssueView view(String number, CurrentOfficial official) {
     IssueRecord issue = find(number);
     access.checkRead(issue, official);
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = EngineClock.now();
     IssueView.Current current = null;
     if (issue.status() == IssueStatus.OPEN && issue.currentGroup() != null) {
       List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(number).active()

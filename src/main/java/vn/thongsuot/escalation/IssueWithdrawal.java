@@ -1,12 +1,8 @@
 package vn.thongsuot.escalation;
 
-import static vn.thongsuot.escalation.process.IssueVariables.WITHDRAWAL_REASON;
-import static vn.thongsuot.escalation.process.IssueVariables.WITHDRAWN_BY;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.thongsuot.escalation.process.CommuneIssueEscalationModel;
 import vn.thongsuot.system.CurrentOfficial;
 import vn.thongsuot.system.PlainText;
 import vn.thongsuot.system.RejectedRequest;
@@ -19,12 +15,12 @@ public class IssueWithdrawal {
 
   private final IssueQueries queries;
   private final IssueAccessRules access;
-  private final RuntimeService runtime;
+  private final IssueProcess process;
 
-  IssueWithdrawal(IssueQueries queries, IssueAccessRules access, RuntimeService runtime) {
+  IssueWithdrawal(IssueQueries queries, IssueAccessRules access, IssueProcess process) {
     this.queries = queries;
     this.access = access;
-    this.runtime = runtime;
+    this.process = process;
   }
 
   @Transactional
@@ -43,10 +39,6 @@ public class IssueWithdrawal {
       throw new RejectedRequest(RejectedRequest.Reason.CONFLICT,
           "Vướng mắc " + number + " đã kết thúc (" + issue.status().label() + "), không rút được nữa.");
     }
-    runtime.createMessageCorrelation(CommuneIssueEscalationModel.MESSAGE_ISSUE_WITHDRAWN)
-        .processInstanceId(issue.processInstanceId())
-        .setVariable(WITHDRAWAL_REASON, trimmed)
-        .setVariable(WITHDRAWN_BY, official.userId())
-        .correlateWithResult();
+    process.withdraw(issue.processInstanceId(), trimmed, official.userId());
   }
 }

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,6 +23,7 @@ import vn.thongsuot.escalation.Stage;
 import vn.thongsuot.system.CurrentOfficial;
 import vn.thongsuot.system.RejectedRequest;
 import vn.thongsuot.system.CsvCells;
+import vn.thongsuot.engine.EngineClock;
 
 /** JSON (and CSV) behind the supervisors' board, for supervisors in scope only. */
 @RestController
@@ -141,7 +141,7 @@ class BoardController {
   }
 
   private static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+    return EngineClock.now();
   }
 
   private static Period period(String text) {

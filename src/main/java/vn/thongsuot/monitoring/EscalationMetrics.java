@@ -9,10 +9,10 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.thongsuot.escalation.Stage;
+import vn.thongsuot.engine.EngineClock;
 
 /**
  * Prometheus gauges of the escalation timers: open and overdue issues by stage, timers due in the
@@ -57,7 +57,7 @@ class EscalationMetrics implements MeterBinder {
 
   synchronized Snapshot current() {
     if (snapshot == null || System.currentTimeMillis() - snapshot.takenAtMillis() > MAX_AGE.toMillis()) {
-      snapshot = take(ClockUtil.getCurrentTime().toInstant());
+      snapshot = take(EngineClock.now());
     }
     return snapshot;
   }

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import vn.thongsuot.calendar.WorkingDayCalendar;
-import vn.thongsuot.system.CounterRows;
 
 /**
  * The level-transition read model: a visit per unit holding an issue ({@code ts_level_visit}),
@@ -19,7 +18,7 @@ import vn.thongsuot.system.CounterRows;
  * received the issue.
  */
 @Repository
-public class LevelVisits {
+class LevelVisits {
 
   private final JdbcTemplate jdbc;
   private final WorkingDayCalendar calendar;
@@ -32,7 +31,7 @@ public class LevelVisits {
   }
 
   /** A unit received the issue at a stage. */
-  public void open(String issueNumber, String provinceCode, String field, String stage, String unitGroup,
+  void open(String issueNumber, String provinceCode, String field, String stage, String unitGroup,
       Instant at, Instant deadline, boolean arrivedEscalated) {
     UnitKind kind = UnitKind.of(unitGroup);
     jdbc.update("INSERT INTO ts_level_visit (issue_number, province_code, field_code, stage, unit_group,"
@@ -55,7 +54,7 @@ public class LevelVisits {
    * The unit answered (or its escalation timer answered for it: outcome NO_ANSWER). Closes its open
    * visit and counts it on time, late or unanswered, with the working days it took.
    */
-  public void answer(String issueNumber, String unitGroup, String outcome, Instant at) {
+  void answer(String issueNumber, String unitGroup, String outcome, Instant at) {
     List<Map<String, Object>> open = jdbc.queryForList("SELECT id, assigned_at, deadline_at, unit_kind,"
         + " province_code FROM ts_level_visit WHERE issue_number = ? AND unit_group = ?"
         + " AND answered_at IS NULL", issueNumber, unitGroup);
@@ -87,13 +86,13 @@ public class LevelVisits {
   }
 
   /** The open visit's deadline moved (a supervisor's extension, a resumed clock). */
-  public void moveDeadline(String issueNumber, String unitGroup, Instant deadline) {
+  void moveDeadline(String issueNumber, String unitGroup, Instant deadline) {
     jdbc.update("UPDATE ts_level_visit SET deadline_at = ? WHERE issue_number = ? AND unit_group = ?"
         + " AND answered_at IS NULL", ts(deadline), issueNumber, unitGroup);
   }
 
   /** The commune withdrew the issue: open visits end without counting for or against anyone. */
-  public void cancel(String issueNumber, Instant at) {
+  void cancel(String issueNumber, Instant at) {
     jdbc.update("UPDATE ts_level_visit SET answered_at = ?, outcome = 'WITHDRAWN' WHERE issue_number = ?"
         + " AND answered_at IS NULL", ts(at), issueNumber);
   }

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,6 +23,7 @@ import vn.thongsuot.escalation.Level;
 import vn.thongsuot.escalation.Outcome;
 import vn.thongsuot.escalation.TimelineEvent;
 import vn.thongsuot.escalation.VietnameseDates;
+import vn.thongsuot.engine.EngineClock;
 
 /**
  * Sends one outbox row: renders its template now (so the Tasklist link names the task that exists
@@ -93,7 +93,7 @@ public class NotificationDelivery {
       throw new IllegalStateException("cannot build mail for notification " + notificationId, e);
     }
     sender.send(message);
-    outbox.markSent(notificationId, ClockUtil.getCurrentTime().toInstant());
+    outbox.markSent(notificationId, EngineClock.now());
     LOG.debug("Notification {} ({} of {}) sent to {}", mail.id(), mail.eventType(), mail.issueNumber(),
         mail.email());
     return true;
@@ -104,7 +104,7 @@ public class NotificationDelivery {
         new IllegalStateException("timeline event " + mail.eventId() + " is gone"));
     IssueRecord issue = records.find(mail.issueNumber()).orElseThrow(() ->
         new IllegalStateException("issue " + mail.issueNumber() + " is gone"));
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = EngineClock.now();
     Map<String, Object> model = new HashMap<>();
     model.put("role", mail.role().name());
     model.put("number", issue.number());

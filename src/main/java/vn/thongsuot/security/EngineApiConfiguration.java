@@ -2,6 +2,7 @@ package vn.thongsuot.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.webapp.impl.engine.EngineRestApplication;
@@ -31,9 +32,9 @@ class EngineApiConfiguration {
   static final String WEBAPP_ENGINE_PATH = "/camunda/api/engine/*";
 
   @Bean
-  EngineApiDoor engineApiDoor(IdentityService identity, TaskService tasks, UnitDirectory directory, FormFields forms,
-      TasklistFiling filing, ObjectMapper json) {
-    return new EngineApiDoor(identity, tasks, directory, forms, filing, json);
+  EngineApiDoor engineApiDoor(IdentityService identity, TaskService tasks, HistoryService history,
+      UnitDirectory directory, FormFields forms, TasklistFiling filing, ObjectMapper json) {
+    return new EngineApiDoor(identity, tasks, history, directory, forms, filing, json);
   }
 
   @Bean

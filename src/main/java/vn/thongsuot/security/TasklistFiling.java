@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 import vn.thongsuot.escalation.FilingRequest;
 import vn.thongsuot.escalation.IssueFiling;
 import vn.thongsuot.escalation.process.CommuneIssueEscalationModel;
-import vn.thongsuot.system.AsTheSystem;
+import vn.thongsuot.engine.AsTheSystem;
 import vn.thongsuot.system.CurrentOfficial;
 
 import vn.thongsuot.system.RejectedRequest;

@@ -1,5 +1,6 @@
 package vn.thongsuot.directory;
 
+import vn.thongsuot.escalation.IssueAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;

@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 
 /**
- * Starts the test-only process DirectoryAccessProbe, which calls {@link IssueAccess} as the
+ * Starts the test-only process DirectoryAccessProbe, which calls {@link vn.thongsuot.escalation.IssueAccess} as the
  * escalation process does: grantOnFiling, then grantToUnit for the unit that gets the first task.
  */
 final class ProbeIssues {

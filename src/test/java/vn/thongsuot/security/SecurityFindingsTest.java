@@ -465,6 +465,22 @@ class SecurityFindingsTest {
   }
 
   @Test
+  void aTaskAnsweredAMomentAgoIsAConflictForItsUnitAndUnknownToOthers() {
+    String number = issues.file("finance-budget", "NORMAL");
+    Task task = issues.levelTask(number);
+    String answer = variables("outcome", "GUIDANCE_GIVEN", "answer", "Áp dụng hướng dẫn số 12.");
+    assertThat(http.engineRest(FINANCE_31).call("POST", "/task/" + task.getId() + "/complete", answer).status())
+        .isEqualTo(204);
+    for (EngineDoor door : doors(FINANCE_31)) {
+      Reply again = door.call("POST", "/task/" + task.getId() + "/submit-form", answer);
+      assertThat(again.status()).as(door.name()).isEqualTo(409);
+      assertThat(again.body()).contains("đã được người khác xử lý");
+    }
+    Reply outsider = http.engineRest(HAI_DUONG).call("POST", "/task/" + task.getId() + "/complete", answer);
+    assertThat(outsider.status()).as("another commune learns nothing").isEqualTo(404);
+  }
+
+  @Test
   void l8_invisibleAndControlCharactersAreRefusedInEveryTextField() {
     long before = instances();
     for (String bad : List.of("\\u0000", "\\u200b", "\\ud800", "\\u202e", "\\u0007")) {

@@ -22,7 +22,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.thongsuot.AppTest;
-import vn.thongsuot.system.FeelExpressionCache.CachingScalaFeelEngine;
+import vn.thongsuot.engine.FeelExpressionCache.CachingScalaFeelEngine;
 
 /** The service starts on H2, deploys every model of processes/, and runs with safe engine settings. */
 @AppTest

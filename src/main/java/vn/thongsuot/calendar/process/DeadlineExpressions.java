@@ -1,9 +1,9 @@
 package vn.thongsuot.calendar.process;
 
 import java.util.Date;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 import vn.thongsuot.calendar.WorkingDayCalendar;
+import vn.thongsuot.engine.EngineClock;
 
 /**
  * Deadlines for BPMN expressions, as bean {@code deadlines}:
@@ -30,7 +30,7 @@ public class DeadlineExpressions {
 
   /** End (17:00 Vietnam) of the Nth working day after today; 0: end of today's working day. */
   public Date after(int workingDays) {
-    return Date.from(calendar.deadline(ClockUtil.getCurrentTime().toInstant(), workingDays));
+    return Date.from(calendar.deadline(EngineClock.now(), workingDays));
   }
 
   /** Same wall-clock time N working days before {@code deadline}: when to remind. */

@@ -8,7 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import vn.thongsuot.engine.FormRefusal;
 import vn.thongsuot.calendar.WorkingDayCalendar;
 import vn.thongsuot.escalation.Level;
 import vn.thongsuot.escalation.Outcome;
@@ -96,7 +96,7 @@ final class AnswerRules {
 
   private static void refuseIf(List<String> problems) {
     if (!problems.isEmpty()) {
-      throw new FormFieldValidationException("answer", String.join(" ", problems));
+      throw FormRefusal.of("answer", String.join(" ", problems));
     }
   }
 }

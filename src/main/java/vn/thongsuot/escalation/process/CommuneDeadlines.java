@@ -4,6 +4,7 @@ import java.util.Date;
 import org.springframework.stereotype.Component;
 import vn.thongsuot.escalation.EscalationLadder;
 import vn.thongsuot.escalation.Urgency;
+import vn.thongsuot.engine.EngineClock;
 
 /**
  * Due date and reminder of commune tasks, for BPMN expressions:
@@ -19,10 +20,10 @@ public class CommuneDeadlines {
   }
 
   public Date due(String row, String urgency) {
-    return EngineTime.date(ladder.deadlinesOf(row, Urgency.valueOf(urgency), EngineTime.now()).deadline());
+    return EngineClock.date(ladder.deadlinesOf(row, Urgency.valueOf(urgency), EngineClock.now()).deadline());
   }
 
   public Date reminder(String row, String urgency) {
-    return EngineTime.date(ladder.deadlinesOf(row, Urgency.valueOf(urgency), EngineTime.now()).reminderAt());
+    return EngineClock.date(ladder.deadlinesOf(row, Urgency.valueOf(urgency), EngineClock.now()).reminderAt());
   }
 }

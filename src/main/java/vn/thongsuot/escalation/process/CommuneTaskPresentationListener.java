@@ -1,17 +1,13 @@
 package vn.thongsuot.escalation.process;
 
-import static vn.thongsuot.escalation.process.IssueVariables.*;
+import static vn.thongsuot.escalation.process.IssueVariables.LEGAL_BASIS;
 
-import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import vn.thongsuot.escalation.EscalationLadder;
-import vn.thongsuot.escalation.Holding;
-import vn.thongsuot.escalation.IssueIdentity;
-import vn.thongsuot.escalation.IssueRecords;
+import vn.thongsuot.engine.EngineClock;
+import vn.thongsuot.escalation.LadderSteps;
 import vn.thongsuot.escalation.Stage;
-import vn.thongsuot.monitoring.LevelVisits;
 
 /**
  * A commune task was created (supply information, assess an answer): name it after its step with
@@ -22,38 +18,23 @@ import vn.thongsuot.monitoring.LevelVisits;
 class CommuneTaskPresentationListener implements TaskListener {
 
   private final TaskPresentation presentation;
-  private final IssueRecords records;
-  private final EscalationLadder ladder;
-  private final LevelVisits visits;
+  private final LadderSteps steps;
   private final IssueContext issues;
 
-  CommuneTaskPresentationListener(TaskPresentation presentation, IssueRecords records,
-      EscalationLadder ladder, LevelVisits visits, IssueContext issues) {
-    this.issues = issues;
+  CommuneTaskPresentationListener(TaskPresentation presentation, LadderSteps steps, IssueContext issues) {
     this.presentation = presentation;
-    this.records = records;
-    this.ladder = ladder;
-    this.visits = visits;
+    this.steps = steps;
+    this.issues = issues;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    String step = task.getBpmnModelElementInstance() != null
-        ? task.getBpmnModelElementInstance().getName() : task.getName();
-    presentation.present(task, step);
+    presentation.present(task, task.getBpmnModelElementInstance() != null
+        ? task.getBpmnModelElementInstance().getName() : task.getName());
     Stage stage = EscalationLevelModel.TASK_SUPPLY_INFO.equals(task.getTaskDefinitionKey())
         ? Stage.COMMUNE_INFO : Stage.COMMUNE_ASSESSMENT;
-    Instant now = EngineTime.now();
-    IssueIdentity issue = issues.of(task);
-    String legalBasis = ladder.deadlinesOf(stage.name(), issue.urgency(), now).legalBasis();
     // Shown read-only on the commune's form, as every level task shows its own legal basis.
-    task.setVariableLocal(LEGAL_BASIS, legalBasis);
-    String number = issue.number();
-    String commune = issue.communeGroup();
-    Instant due = EngineTime.instant(task.getDueDate());
-    records.hold(number, Holding.commune(stage, commune, EngineTime.instant(task.getFollowUpDate()),
-        due, legalBasis), now);
-    visits.open(number, issue.provinceCode(), issue.field(),
-        stage.name(), commune, now, due, false);
+    task.setVariableLocal(LEGAL_BASIS, steps.communeTaskOpened(issues.of(task), stage,
+        EngineClock.instant(task.getFollowUpDate()), EngineClock.instant(task.getDueDate()), EngineClock.now()));
   }
 }

@@ -7,10 +7,8 @@ package vn.thongsuot.escalation.process;
 public final class IssueVariables {
 
   public static final String ISSUE_NUMBER = "issueNumber";
-  public static final String ISSUE_PROCESS_INSTANCE_ID = "issueProcessInstanceId";
   public static final String COMMUNE_CODE = "communeCode";
   public static final String COMMUNE_GROUP = "communeGroup";
-  public static final String COMMUNE_NAME = "communeName";
   public static final String PROVINCE_CODE = "provinceCode";
   public static final String FIELD = "field";
   public static final String URGENCY = "urgency";

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import vn.thongsuot.escalation.Level;
 import vn.thongsuot.escalation.LevelAssignment;
 import vn.thongsuot.escalation.Urgency;
+import vn.thongsuot.engine.EngineClock;
 
 /** Reads and writes the level's routing variables on an EscalationLevel instance. */
 final class LevelState {
@@ -27,9 +28,9 @@ final class LevelState {
 
   static void write(VariableScope scope, LevelAssignment assignment) {
     scope.setVariable(RESPONSIBLE_GROUP, assignment.groupId());
-    scope.setVariable(DEADLINE, EngineTime.date(assignment.deadline()));
-    scope.setVariable(REMINDER_AT, EngineTime.date(assignment.reminderAt()));
-    scope.setVariable(ESCALATE_AT, EngineTime.date(assignment.escalateAt()));
+    scope.setVariable(DEADLINE, EngineClock.date(assignment.deadline()));
+    scope.setVariable(REMINDER_AT, EngineClock.date(assignment.reminderAt()));
+    scope.setVariable(ESCALATE_AT, EngineClock.date(assignment.escalateAt()));
     scope.setVariable(LEGAL_BASIS, assignment.legalBasis());
     scope.setVariable(REMINDER_DAYS, assignment.reminderDays());
     scope.setVariable(ESCALATION_DAYS, assignment.escalationDays());
@@ -43,8 +44,8 @@ final class LevelState {
   static LevelAssignment read(VariableScope scope) {
     return new LevelAssignment(level(scope).name(), (String) scope.getVariable(RESPONSIBLE_GROUP),
         null, 0, intOf(scope.getVariable(REMINDER_DAYS)), (Integer) scope.getVariable(ESCALATION_DAYS),
-        EngineTime.instant(scope.getVariable(DEADLINE)),
-        EngineTime.instant(scope.getVariable(REMINDER_AT)),
-        EngineTime.instant(scope.getVariable(ESCALATE_AT)), (String) scope.getVariable(LEGAL_BASIS));
+        EngineClock.instant(scope.getVariable(DEADLINE)),
+        EngineClock.instant(scope.getVariable(REMINDER_AT)),
+        EngineClock.instant(scope.getVariable(ESCALATE_AT)), (String) scope.getVariable(LEGAL_BASIS));
   }
 }

@@ -1,5 +1,6 @@
 package vn.thongsuot.escalation.process;
 
+import vn.thongsuot.engine.EngineUser;
 import static vn.thongsuot.escalation.process.IssueVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -12,7 +13,7 @@ class TaskAuthorListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String actor = Officials.actorOf(task);
+    String actor = EngineUser.actorOf(task);
     switch (task.getTaskDefinitionKey()) {
       case EscalationLevelModel.TASK_HANDLE_AT_LEVEL -> {
         task.setVariable(ANSWERED_BY, actor);

@@ -12,6 +12,7 @@ import vn.thongsuot.escalation.IssueRecords;
 import vn.thongsuot.escalation.TimelineText;
 import vn.thongsuot.escalation.VietnameseDates;
 import vn.thongsuot.system.StringVariables;
+import vn.thongsuot.engine.EngineClock;
 
 /**
  * What an official sees on a task: a name that says issue, commune and step at a glance, and
@@ -49,7 +50,7 @@ class TaskPresentation {
     if (task.getDueDate() != null) {
       Instant due = task.getDueDate().toInstant();
       task.setVariableLocal(DEADLINE_TEXT, VietnameseDates.dateTime(due) + " ("
-          + VietnameseDates.daysLeft(ladder.workingDaysLeft(due, EngineTime.now())) + ")");
+          + VietnameseDates.daysLeft(ladder.workingDaysLeft(due, EngineClock.now())) + ")");
     }
   }
 

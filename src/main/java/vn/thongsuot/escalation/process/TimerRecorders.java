@@ -1,15 +1,13 @@
 package vn.thongsuot.escalation.process;
 
-import vn.thongsuot.monitoring.LevelVisits;
 import static vn.thongsuot.escalation.process.IssueVariables.*;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import vn.thongsuot.escalation.EventType;
-import vn.thongsuot.escalation.IssueRecords;
+import vn.thongsuot.engine.EngineClock;
+import vn.thongsuot.escalation.IssueJournal;
 import vn.thongsuot.escalation.Outcome;
-import vn.thongsuot.escalation.TimelineEvent;
 
 /**
  * What each deadline timer does when it fires: it is written into the timeline and the issue's
@@ -18,38 +16,28 @@ import vn.thongsuot.escalation.TimelineEvent;
 @Configuration
 class TimerRecorders {
 
-  private final IssueRecords records;
-  private final LevelVisits visits;
+  private final IssueJournal journal;
   private final IssueContext issues;
 
-  TimerRecorders(IssueRecords records, LevelVisits visits, IssueContext issues) {
+  TimerRecorders(IssueJournal journal, IssueContext issues) {
+    this.journal = journal;
     this.issues = issues;
-    this.records = records;
-    this.visits = visits;
   }
 
   /** Reminder before a level's deadline. */
   @Bean
   JavaDelegate remindUnit() {
-    return execution -> {
-      String number = issues.of(execution).number();
-      records.reminderFired(number);
-      records.append(new TimelineEvent(number, EngineTime.now(), EventType.REMINDER,
-          (String) execution.getVariable(LEVEL), (String) execution.getVariable(RESPONSIBLE_GROUP),
-          null, null, null, EngineTime.instant(execution.getVariable(DEADLINE))));
-    };
+    return execution -> journal.reminded(issues.of(execution), (String) execution.getVariable(LEVEL),
+        (String) execution.getVariable(RESPONSIBLE_GROUP), EngineClock.instant(execution.getVariable(DEADLINE)),
+        EngineClock.now());
   }
 
   /** Deadline passed: the item is overdue and its supervising body is told. */
   @Bean
   JavaDelegate reportOverdue() {
-    return execution -> {
-      String number = issues.of(execution).number();
-      records.deadlinePassed(number);
-      records.append(new TimelineEvent(number, EngineTime.now(), EventType.DEADLINE_PASSED,
-          (String) execution.getVariable(LEVEL), (String) execution.getVariable(RESPONSIBLE_GROUP),
-          null, null, null, EngineTime.instant(execution.getVariable(DEADLINE))));
-    };
+    return execution -> journal.deadlinePassed(issues.of(execution), (String) execution.getVariable(LEVEL),
+        (String) execution.getVariable(RESPONSIBLE_GROUP), EngineClock.instant(execution.getVariable(DEADLINE)),
+        EngineClock.now());
   }
 
   /** Escalation for no answer: the level ends with outcome NO_ANSWER and the parent goes up. */
@@ -58,24 +46,16 @@ class TimerRecorders {
     return execution -> {
       execution.setVariable(OUTCOME, Outcome.NO_ANSWER);
       execution.setVariable(ANSWERED_LEVEL, execution.getVariable(LEVEL));
-      visits.answer(issues.of(execution).number(), (String) execution.getVariable(RESPONSIBLE_GROUP),
-          Outcome.NO_ANSWER, EngineTime.now());
-      records.append(new TimelineEvent(issues.of(execution).number(), EngineTime.now(),
-          EventType.ESCALATED_NO_ANSWER, (String) execution.getVariable(LEVEL),
-          (String) execution.getVariable(RESPONSIBLE_GROUP), null, Outcome.NO_ANSWER,
-          "Quá thời hạn xử lý mà chưa có ý kiến trả lời; chuyển lên cấp trên.",
-          EngineTime.instant(execution.getVariable(DEADLINE))));
+      journal.escalatedForNoAnswer(issues.of(execution), (String) execution.getVariable(LEVEL),
+          (String) execution.getVariable(RESPONSIBLE_GROUP), EngineClock.instant(execution.getVariable(DEADLINE)),
+          EngineClock.now());
     };
   }
 
   /** Reminder of a commune task (supply information, assess an answer). */
   @Bean
   JavaDelegate remindCommune() {
-    return execution -> {
-      String number = issues.of(execution).number();
-      records.reminderFired(number);
-      records.append(new TimelineEvent(number, EngineTime.now(), EventType.REMINDER, null,
-          issues.of(execution).communeGroup(), null, null, null, null));
-    };
+    return execution -> journal.reminded(issues.of(execution), null, issues.of(execution).communeGroup(), null,
+        EngineClock.now());
   }
 }

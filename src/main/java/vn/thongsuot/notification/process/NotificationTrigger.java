@@ -3,7 +3,7 @@ package vn.thongsuot.notification.process;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import vn.thongsuot.engine.AsTheSystem;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import vn.thongsuot.escalation.TimelineEventAppended;
@@ -41,9 +41,7 @@ class NotificationTrigger {
     // delegates the engine skips authorization checks for custom code anyway, but an authenticated
     // user still brings queryMaxResultsLimit, and an append outside a delegate would be checked
     // against the official's rights. Run them as the system, as IssueAccess does for grants.
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
+    AsTheSystem.run(identity, () -> {
       List<Long> ids = notifications.plan(appended.id(), appended.event());
       if (!delivery.enabled()) {
         return;
@@ -55,10 +53,6 @@ class NotificationTrigger {
             .setVariable(MailDeliveryModel.RETRY_CYCLE, settings.retryCycle())
             .execute();
       }
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
+    });
   }
 }

@@ -9,9 +9,6 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.thongsuot.calendar.WorkingDayCalendar;
@@ -19,6 +16,9 @@ import vn.thongsuot.reporting.MonthlyFigures;
 import vn.thongsuot.reporting.MonthlyReports;
 import vn.thongsuot.reporting.ReportLine;
 import vn.thongsuot.system.StringVariables;
+import vn.thongsuot.engine.EngineClock;
+import vn.thongsuot.engine.EngineUser;
+import vn.thongsuot.engine.FormRefusal;
 
 /**
  * The MonthlyReport process's steps: map variables, call {@link MonthlyFigures} and
@@ -45,7 +45,7 @@ class MonthlyReportDelegates {
   @Bean
   JavaDelegate compileMonthlyReport() {
     return execution -> {
-      Instant now = ClockUtil.getCurrentTime().toInstant();
+      Instant now = EngineClock.now();
       YearMonth month = YearMonth.from(now.atZone(WorkingDayCalendar.VIETNAM));
       List<ReportLine> lines = figures.compile(month);
       long id = reports.createDraft(month, execution.getProcessInstanceId(), lines, now);
@@ -80,7 +80,7 @@ class MonthlyReportDelegates {
         problems.add("Ý kiến duyệt dài quá " + COMMENT_MAX + " ký tự.");
       }
       if (!problems.isEmpty()) {
-        throw new FormFieldValidationException(REVIEW_DECISION, String.join(" ", problems));
+        throw FormRefusal.of(REVIEW_DECISION, String.join(" ", problems));
       }
       if (hasComment) {
         reports.comment(reportId(execution), ((String) comment).strip());
@@ -92,7 +92,7 @@ class MonthlyReportDelegates {
   @Bean
   JavaDelegate recompileMonthlyReport() {
     return execution -> {
-      Instant now = ClockUtil.getCurrentTime().toInstant();
+      Instant now = EngineClock.now();
       YearMonth month = YearMonth.parse((String) execution.getVariable(REPORT_MONTH));
       List<ReportLine> lines = figures.compile(month);
       reports.recompile(reportId(execution), lines, ((String) execution.getVariable(REVIEW_COMMENT)).strip(), now);
@@ -105,17 +105,13 @@ class MonthlyReportDelegates {
   @Bean
   JavaDelegate publishMonthlyReport() {
     return execution -> reports.publish(reportId(execution), (String) execution.getVariable(REVIEWED_BY),
-        ClockUtil.getCurrentTime().toInstant());
+        EngineClock.now());
   }
 
   /** Who decided: the logged-in official (Tasklist, engine REST), else the task's assignee. */
   @Bean
   TaskListener monthlyReviewAuthor() {
-    return task -> {
-      Authentication authentication = task.getProcessEngineServices().getIdentityService()
-          .getCurrentAuthentication();
-      task.setVariable(REVIEWED_BY, authentication != null ? authentication.getUserId() : task.getAssignee());
-    };
+    return task -> task.setVariable(REVIEWED_BY, EngineUser.actorOf(task));
   }
 
   private static long reportId(DelegateExecution execution) {

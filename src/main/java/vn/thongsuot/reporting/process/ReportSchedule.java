@@ -2,7 +2,7 @@ package vn.thongsuot.reporting.process;
 
 import java.text.ParseException;
 import java.util.Date;
-import org.camunda.bpm.engine.impl.calendar.CronTimer;
+import vn.thongsuot.engine.CronSchedule;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +25,7 @@ public class ReportSchedule {
 
   ReportSchedule(@Value("${thongsuot.report.cron:0 0 8 27 * ?}") String cron) {
     try {
-      CronTimer.parse(cron.strip());
+      CronSchedule.check(cron);
     } catch (ParseException | RuntimeException e) {
       throw new IllegalArgumentException("thongsuot.report.cron (THONGSUOT_REPORT_CRON) '" + cron
           + "' is not a valid cron expression (seconds minutes hours day-of-month month day-of-week,"
@@ -41,7 +41,7 @@ public class ReportSchedule {
   /** The next firing of the configured cron after {@code after}. */
   Date nextAfter(Date after) {
     try {
-      return CronTimer.parse(cron).getDueDate(after);
+      return CronSchedule.nextAfter(cron, after);
     } catch (ParseException e) {
       throw new IllegalStateException(e);
     }

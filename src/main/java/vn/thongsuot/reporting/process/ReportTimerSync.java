@@ -3,16 +3,14 @@ package vn.thongsuot.reporting.process;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import vn.thongsuot.engine.EngineClock;
+import vn.thongsuot.engine.EngineCommands;
 
 /**
  * Applies a changed {@code thongsuot.report.cron} to the already scheduled report timer. The engine
@@ -28,12 +26,12 @@ class ReportTimerSync {
 
   private final ReportSchedule schedule;
   private final ManagementService management;
-  private final ProcessEngineConfiguration configuration;
+  private final EngineCommands commands;
 
-  ReportTimerSync(ReportSchedule schedule, ManagementService management, ProcessEngineConfiguration configuration) {
+  ReportTimerSync(ReportSchedule schedule, ManagementService management, EngineCommands commands) {
     this.schedule = schedule;
     this.management = management;
-    this.configuration = configuration;
+    this.commands = commands;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -42,20 +40,12 @@ class ReportTimerSync {
     List<Job> timers = management.createJobQuery().processDefinitionKey(MonthlyReportModel.PROCESS_ID)
         .activityId(MonthlyReportModel.START_REPORT_DAY).timers().list();
     for (Job job : timers) {
-      if (job instanceof TimerEntity timer && !cron.equals(timer.getRepeat())) {
-        Date next = schedule.nextAfter(ClockUtil.getCurrentTime());
-        // No public API changes a timer's cycle; the job entity is updated in an engine command
-        // (and so in the engine's transaction, with its optimistic locking).
-        ((ProcessEngineConfigurationImpl) configuration).getCommandExecutorTxRequired().execute(context -> {
-          TimerEntity stored = (TimerEntity) context.getJobManager().findJobById(job.getId());
-          if (stored != null) {
-            stored.setRepeat(cron);
-            stored.setDuedate(next);
-          }
-          return null;
-        });
-        LOG.info("Monthly report timer {} rescheduled from '{}' to '{}', next at {}", job.getId(),
-            timer.getRepeat(), cron, next.toInstant());
+      String repeat = commands.repeatOf(job.getId());
+      if (repeat != null && !cron.equals(repeat)) {
+        Date next = schedule.nextAfter(EngineClock.date(EngineClock.now()));
+        commands.reschedule(job.getId(), cron, next);
+        LOG.info("Monthly report timer {} rescheduled from '{}' to '{}', next at {}", job.getId(), repeat, cron,
+            next.toInstant());
       }
     }
   }

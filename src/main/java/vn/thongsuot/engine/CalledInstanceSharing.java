@@ -1,4 +1,4 @@
-package vn.thongsuot.directory.process;
+package vn.thongsuot.engine;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import vn.thongsuot.directory.IssueAccess;
 
 /**
  * Keeps a provincial supervisor's view of an issue whole, for every deployed process, with two
@@ -28,16 +27,16 @@ import vn.thongsuot.directory.IssueAccess;
  *   <li>a new user task becomes readable, not workable, by the provincial supervisors who read its
  *       instance.
  * </ul>
- * The grants themselves are {@link IssueAccess}' job.
+ * What the listeners grant is the {@link InstanceReadSharing}'s business (the escalation's IssueAccess).
  */
 @Component
-class ProvincialSupervisorReadPlugin extends AbstractProcessEnginePlugin {
+class CalledInstanceSharing extends AbstractProcessEnginePlugin {
 
-  private final ObjectProvider<IssueAccess> issueAccess;
+  private final ObjectProvider<InstanceReadSharing> sharing;
 
-  // ObjectProvider: the plugin is built with the engine, IssueAccess needs the engine's services.
-  ProvincialSupervisorReadPlugin(ObjectProvider<IssueAccess> issueAccess) {
-    this.issueAccess = issueAccess;
+  // ObjectProvider: the plugin is built with the engine, the sharing needs the engine's services.
+  CalledInstanceSharing(ObjectProvider<InstanceReadSharing> sharing) {
+    this.sharing = sharing;
   }
 
   @Override
@@ -48,13 +47,13 @@ class ProvincialSupervisorReadPlugin extends AbstractProcessEnginePlugin {
       @Override
       public void parseProcess(Element element, ProcessDefinitionEntity process) {
         process.addBuiltInListener(ExecutionListener.EVENTNAME_START,
-            (ExecutionListener) ProvincialSupervisorReadPlugin.this::instanceStarted);
+            (ExecutionListener) CalledInstanceSharing.this::instanceStarted);
       }
 
       @Override
       public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
         ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-            .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, ProvincialSupervisorReadPlugin.this::taskCreated);
+            .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, CalledInstanceSharing.this::taskCreated);
       }
     });
     configuration.setCustomPostBPMNParseListeners(listeners);
@@ -63,12 +62,11 @@ class ProvincialSupervisorReadPlugin extends AbstractProcessEnginePlugin {
   private void instanceStarted(DelegateExecution execution) {
     DelegateExecution caller = execution.getSuperExecution();
     if (caller != null) {
-      issueAccess.getObject().shareCalledInstanceWithSupervisors(
-          execution.getProcessInstanceId(), caller.getProcessInstanceId());
+      sharing.getObject().calledInstanceStarted(execution.getProcessInstanceId(), caller.getProcessInstanceId());
     }
   }
 
   private void taskCreated(DelegateTask task) {
-    issueAccess.getObject().shareTaskWithSupervisors(task.getId(), task.getProcessInstanceId());
+    sharing.getObject().taskCreated(task.getId(), task.getProcessInstanceId());
   }
 }

@@ -1,4 +1,4 @@
-package vn.thongsuot.system;
+package vn.thongsuot.engine;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -32,6 +32,9 @@ import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.xml.sax.SAXException;
+import vn.thongsuot.system.DatabaseUnavailable;
+import vn.thongsuot.system.RejectedHeaders;
+import vn.thongsuot.system.StringVariables;
 
 /**
  * Camunda's REST resources report every engine failure of a task completion or a process start as
@@ -41,14 +44,14 @@ import org.xml.sax.SAXException;
  * whose message quotes the failed SQL. Everything else keeps Camunda's own answer.
  */
 @Configuration
-class EngineRestErrors {
+public class EngineRestErrors {
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EngineRestErrors.class);
 
   static final String TOO_LONG = "Một giá trị gửi kèm dài quá " + StringVariables.MAX_LENGTH
       + " ký tự (giới hạn của một biến văn bản); không có gì được lưu.";
   static final String NO_SUCH_TASK = "Không có nhiệm vụ này (hoặc anh/chị không được xem); hãy tải lại danh sách việc.";
-  static final String ALREADY_DONE = "Nhiệm vụ đã được người khác xử lý; hãy tải lại danh sách việc.";
+  public static final String ALREADY_DONE = "Nhiệm vụ đã được người khác xử lý; hãy tải lại danh sách việc.";
   private static final Pattern MISSING_TASK = Pattern.compile("Cannot find task with id (\\S+?):");
 
   @Bean

@@ -1,4 +1,4 @@
-package vn.thongsuot.system;
+package vn.thongsuot.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

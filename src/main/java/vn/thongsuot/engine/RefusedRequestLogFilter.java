@@ -1,4 +1,4 @@
-package vn.thongsuot.system;
+package vn.thongsuot.engine;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;

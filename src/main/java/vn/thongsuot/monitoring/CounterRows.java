@@ -1,42 +1,39 @@
-package vn.thongsuot.system;
+package vn.thongsuot.monitoring;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
+import vn.thongsuot.system.RowsApart;
 
 /**
  * The board's counter rows, written so that many transactions can count into the same row.
- * <ul>
- *   <li>A row that may not exist yet is created in its own short transaction: when two nodes create
- *       the same row at once, the loser's duplicate-key error aborts only that small transaction,
- *       never the engine transaction that counts into it.
- *   <li>Increments wait for the end of the transaction ({@link #add}): a counter row is shared by
+ * A row that may not exist yet is created apart ({@link RowsApart}). Increments wait for the end of
+ * the transaction ({@link #add}): a counter row is shared by
  *       every issue of a unit in a month, so an UPDATE early in a long engine transaction (an
  *       escalation: end the level, start the next, its task, timers, grants, history) would hold the
  *       row's lock until the commit and make every other escalation of that unit wait. Deferred to
  *       just before the commit, and summed, the lock is held for the commit only; taken in one
  *       fixed order, so two transactions never wait for each other crosswise.
- * </ul>
  */
 @Component
-public class CounterRows {
+class CounterRows {
 
   private final JdbcTemplate jdbc;
-  private final TransactionTemplate separateTransaction;
+  private final RowsApart rows;
 
-  CounterRows(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+  CounterRows(JdbcTemplate jdbc, RowsApart rows) {
     this.jdbc = jdbc;
-    this.separateTransaction = new TransactionTemplate(transactions);
-    this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.rows = rows;
+  }
+
+  /** See {@link RowsApart#createIfAbsent}. */
+  void createIfAbsent(String existsSql, Object[] key, String insertSql, Object... values) {
+    rows.createIfAbsent(existsSql, key, insertSql, values);
   }
 
   /**
@@ -44,7 +41,7 @@ public class CounterRows {
    * ({@code SET n = n + ?}), {@code key} the rest. Inside a transaction it runs just before the
    * commit, with the sum of the transaction's increments of that row; outside one, at once.
    */
-  public void add(String incrementSql, Object... key) {
+  void add(String incrementSql, Object... key) {
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
       jdbc.update(incrementSql, prepend(1, key));
       return;
@@ -88,19 +85,6 @@ public class CounterRows {
         }
       }
       return Integer.compare(a.size(), b.size());
-    }
-  }
-
-  /** Runs the INSERT unless {@code existsSql} (a COUNT query) finds the row; a twin's win is fine. */
-  public void createIfAbsent(String existsSql, Object[] key, String insertSql, Object... values) {
-    Integer found = jdbc.queryForObject(existsSql, Integer.class, key);
-    if (found != null && found > 0) {
-      return;
-    }
-    try {
-      separateTransaction.executeWithoutResult(status -> jdbc.update(insertSql, values));
-    } catch (DuplicateKeyException createdMeanwhile) {
-      // another transaction created it first: the caller increments it all the same
     }
   }
 }

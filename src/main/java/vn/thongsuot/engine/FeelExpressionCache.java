@@ -1,4 +1,4 @@
-package vn.thongsuot.system;
+package vn.thongsuot.engine;
 
 import camundajar.impl.scala.util.Either;
 import java.util.List;
@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * differently as each), and either starts again past {@link #MAX_EXPRESSIONS} distinct texts.
  */
 @Component
-class FeelExpressionCache extends AbstractProcessEnginePlugin {
+public class FeelExpressionCache extends AbstractProcessEnginePlugin {
 
   static final int MAX_EXPRESSIONS = 10_000;
 
@@ -55,7 +55,7 @@ class FeelExpressionCache extends AbstractProcessEnginePlugin {
   }
 
   /** Camunda's FEEL integration with the FEEL engine swapped for one that remembers parses. */
-  static final class CachingScalaFeelEngine extends ScalaFeelEngine {
+  public static final class CachingScalaFeelEngine extends ScalaFeelEngine {
     CachingScalaFeelEngine() {
       super(List.of());
     }
@@ -68,7 +68,7 @@ class FeelExpressionCache extends AbstractProcessEnginePlugin {
     }
 
     /** How many distinct texts are held parsed (for tests and the benchmark's notes). */
-    int parsedTexts() {
+    public int parsedTexts() {
       return ((MemoizingFeelEngine) feelEngine).size();
     }
   }

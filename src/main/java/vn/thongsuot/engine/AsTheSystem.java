@@ -1,4 +1,4 @@
-package vn.thongsuot.system;
+package vn.thongsuot.engine;
 
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;

@@ -1,4 +1,4 @@
-package vn.thongsuot.system;
+package vn.thongsuot.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,7 +9,7 @@ import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.context.VariableContext;
 import org.junit.jupiter.api.Test;
-import vn.thongsuot.system.FeelExpressionCache.CachingScalaFeelEngine;
+import vn.thongsuot.engine.FeelExpressionCache.CachingScalaFeelEngine;
 
 /** The FEEL engine that parses each text once answers exactly as Camunda's own one does. */
 class FeelExpressionCacheTest {

@@ -1,4 +1,4 @@
-package vn.thongsuot.system;
+package vn.thongsuot.engine;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,0 +1,29 @@
+package vn.thongsuot.escalation;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The escalation process as the use-case services see it, whatever engine runs it: start an issue,
+ * withdraw it, find and move the level that waits for an answer. Implemented by the engine glue
+ * ({@code process/EscalationProcess}); the services never name a model's ids or variables.
+ */
+public interface IssueProcess {
+
+  /** Starts the escalation of a checked filing; the issue's number. */
+  String start(ValidFiling filing, String filedBy);
+
+  void withdraw(String issueInstanceId, String reason, String withdrawnBy);
+
+  /** The level whose unit is asked to answer now, if the issue waits for one. */
+  Optional<OpenLevel> openLevel(String issueNumber);
+
+  /**
+   * Moves the level's task due date, follow-up date and timers, as {@code by} (named in Camunda's
+   * audit log; our own check decided they may).
+   */
+  void move(OpenLevel level, Instant reminderAt, Instant deadline, Instant escalateAt, String by);
+
+  /** A level waiting for its unit's answer: its deadline and the offsets of its reminder and escalation. */
+  record OpenLevel(String levelInstanceId, Instant deadline, int reminderDays, Integer escalationDays) {}
+}
