@@ -52,7 +52,6 @@ public class EngineRestErrors {
       + " ký tự (giới hạn của một biến văn bản); không có gì được lưu.";
   static final String NO_SUCH_TASK = "Không có nhiệm vụ này (hoặc anh/chị không được xem); hãy tải lại danh sách việc.";
   public static final String ALREADY_DONE = "Nhiệm vụ đã được người khác xử lý; hãy tải lại danh sách việc.";
-  private static final Pattern MISSING_TASK = Pattern.compile("Cannot find task with id (\\S+?):");
 
   @Bean
   ResourceConfigCustomizer engineRestErrorMapper(ProcessEngineConfigurationImpl engine) {
@@ -180,11 +179,8 @@ public class EngineRestErrors {
    * entity the caller named), an InvalidRequestException with status 500, a NullPointerException
    * from a resource reading a field the body does not have, a condition with no subscription. These
    * are the caller's faults: 404 for what does not exist, 400 for what is missing. Camunda's English
-   * text stays after a Vietnamese sentence. The English patterns live here only, each with a test
-   * ({@code EngineRestErrorsTest}), so that an engine upgrade that changes them fails a test.
+   * text stays after a Vietnamese sentence; the texts read are in {@link EngineTexts}.
    */
-  static final Pattern NOT_FOUND_TEXT = Pattern.compile(
-      "(?i)(doesn't exist|does not exist|\\bnot found\\b|^no .*\\bfound\\b|\\bno deployed\\b|^cannot find\\b)");
   static final String NOT_FOUND = "Không tìm thấy (không có, hoặc anh/chị không được xem)";
   static final String MISSING_VALUE = "Yêu cầu thiếu một giá trị bắt buộc hoặc có giá trị không hợp lệ";
 
@@ -192,32 +188,28 @@ public class EngineRestErrors {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
       String message = cause.getMessage() == null ? "" : cause.getMessage();
       if (cause instanceof NullValueException) {
-        return NOT_FOUND_TEXT.matcher(message).find()
+        return EngineTexts.saysNotFound(message)
             ? json(Response.Status.NOT_FOUND, "NotFound", NOT_FOUND + ". " + message)
             : json(Response.Status.BAD_REQUEST, "MissingValue", MISSING_VALUE + ". " + message);
       }
       if (cause instanceof InvalidRequestException invalid && invalid.getStatus() == Response.Status.INTERNAL_SERVER_ERROR
-          && NOT_FOUND_TEXT.matcher(message).find()) {
+          && EngineTexts.saysNotFound(message)) {
         return json(Response.Status.NOT_FOUND, "NotFound", NOT_FOUND + ". " + message);
       }
       if (cause instanceof NullPointerException) {
         LOG.warn("A request without a value Camunda's resource needed answered 400 (a NullPointerException)", cause);
         return json(Response.Status.BAD_REQUEST, "MissingValue", MISSING_VALUE + ".");
       }
-      if (cause instanceof ProcessEngineException && NO_SUBSCRIPTION.matcher(message).find()) {
+      if (cause instanceof ProcessEngineException && EngineTexts.saysNoMessageSubscription(message)) {
         return json(Response.Status.NOT_FOUND, "NotFound", NOT_FOUND + ". " + message);
       }
-      if (cause instanceof ProcessEngineException && message.startsWith(NO_CONDITION_SUBSCRIPTION)) {
+      if (cause instanceof ProcessEngineException && EngineTexts.saysNoConditionSubscription(message)) {
         return json(Response.Status.BAD_REQUEST, "NoSubscription", MISSING_VALUE + ". " + message);
       }
     }
     return null;
   }
 
-  /** A message triggered on an execution that waits for no such message. */
-  static final Pattern NO_SUBSCRIPTION = Pattern.compile("does not have a subscription to a message event");
-  /** Camunda's code for a condition evaluation that no start event or subscription matched. */
-  static final String NO_CONDITION_SUBSCRIPTION = "ENGINE-13043";
 
   /** A resource of Camunda's that reads a field the body does not have: the caller's fault, 400. */
   @Priority(1)
@@ -298,7 +290,7 @@ public class EngineRestErrors {
         if (tooLong(cause)) {
           return json(Response.Status.BAD_REQUEST, "VariableTooLong", TOO_LONG);
         }
-        if (cause.getMessage() != null && MISSING_TASK.matcher(cause.getMessage()).find()) {
+        if (EngineTexts.missingTask(cause.getMessage()).isPresent()) {
           // Never existed (or was deleted): the caller's mistake, not the server's.
           return json(Response.Status.NOT_FOUND, "TaskNotFound", NO_SUCH_TASK);
         }
@@ -323,16 +315,8 @@ public class EngineRestErrors {
 
     /** The task exists in history and has ended (the caller may not read its history). */
     static boolean taskEnded(ProcessEngineConfigurationImpl engine, String taskId) {
-      return engine.getCommandExecutorTxRequired().execute(context -> {
-        context.disableAuthorizationCheck();
-        try {
-          HistoricTaskInstance task = engine.getHistoryService().createHistoricTaskInstanceQuery()
-              .taskId(taskId).singleResult();
-          return task != null && task.getEndTime() != null;
-        } finally {
-          context.enableAuthorizationCheck();
-        }
-      });
+      return AsTheSystem.call(engine.getIdentityService(), () -> engine.getHistoryService()
+          .createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0);
     }
 
     /** "Cannot find task with id X" for a task that exists in history and has ended. */
@@ -340,11 +324,7 @@ public class EngineRestErrors {
       if (message == null) {
         return false;
       }
-      Matcher matcher = MISSING_TASK.matcher(message);
-      if (!matcher.find()) {
-        return false;
-      }
-      return taskEnded(engine, matcher.group(1));
+      return EngineTexts.missingTask(message).map(taskId -> taskEnded(engine, taskId)).orElse(false);
     }
   }
 

@@ -33,7 +33,7 @@ public class RefusedRequestLogFilter extends TurboFilter {
     if (cause != null && ENGINE_CONTEXT_LOGGER.equals(logger.getName())
         && (cause instanceof FormFieldValidationException || cause instanceof BadUserRequestException
             || cause instanceof OptimisticLockingException
-            || cause instanceof NullValueException && String.valueOf(cause.getMessage()).startsWith("Cannot find task with id"))) {
+            || cause instanceof NullValueException && EngineTexts.missingTask(cause.getMessage()).isPresent())) {
       REFUSALS.info("Refused request ({}): {}", cause.getClass().getSimpleName(), cause.getMessage());
       return FilterReply.DENY;
     }

@@ -15,7 +15,6 @@ import org.camunda.bpm.model.dmn.instance.Rule;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import vn.thongsuot.calendar.WorkingDayCalendar;
-import vn.thongsuot.directory.Province;
 import vn.thongsuot.directory.UnitDirectory;
 import vn.thongsuot.directory.UnitIds;
 
@@ -170,10 +169,5 @@ public class EscalationLadder {
           + " and urgency " + urgency);
     }
     return entries.getEntryMap();
-  }
-
-  /** The province of a commune code, for callers that only know the commune. */
-  public Optional<Province> provinceOfCommune(String communeCode) {
-    return directory.commune(communeCode).map(c -> c.province());
   }
 }

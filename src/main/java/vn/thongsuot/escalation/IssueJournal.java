@@ -3,6 +3,7 @@ package vn.thongsuot.escalation;
 import java.time.Instant;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import vn.thongsuot.directory.UnitIds;
 
 /**
  * Records each step of an issue where it is kept, in the transaction of the step: the issue's row
@@ -24,7 +25,7 @@ public class IssueJournal {
   public void filed(IssueRecord issue) {
     records.insert(issue);
     records.append(TimelineEvent.filed(issue.number(), issue.filedAt(),
-        vn.thongsuot.directory.UnitIds.commune(issue.communeCode()), issue.filedBy(), issue.title()));
+        UnitIds.commune(issue.communeCode()), issue.filedBy(), issue.title()));
   }
 
   /** A level's unit received the issue, with its deadlines. */

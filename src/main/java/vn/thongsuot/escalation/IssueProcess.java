@@ -10,6 +10,9 @@ import java.util.Optional;
  */
 public interface IssueProcess {
 
+  /** Whether a process definition key is the escalation's (the one communes start). */
+  boolean isEscalation(String processDefinitionKey);
+
   /** Starts the escalation of a checked filing; the issue's number. */
   String start(ValidFiling filing, String filedBy);
 

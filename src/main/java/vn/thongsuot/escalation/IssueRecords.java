@@ -1,5 +1,9 @@
 package vn.thongsuot.escalation;
 
+import static vn.thongsuot.system.SqlTimes.instant;
+
+import static vn.thongsuot.system.SqlTimes.ts;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -162,14 +166,5 @@ public class IssueRecords {
         rs.getString(9), rs.getString(10), rs.getString(11), instant(rs, 12),
         IssueStatus.valueOf(rs.getString(13)), rs.getString(14), rs.getString(15), instant(rs, 16),
         rs.getString(17), rs.getBoolean(18), instant(rs, 19));
-  }
-
-  private static Timestamp ts(Instant instant) {
-    return instant == null ? null : Timestamp.from(instant);
-  }
-
-  private static Instant instant(ResultSet rs, int column) throws SQLException {
-    Timestamp value = rs.getTimestamp(column);
-    return value == null ? null : value.toInstant();
   }
 }

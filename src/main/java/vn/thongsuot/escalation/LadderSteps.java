@@ -92,6 +92,7 @@ public class LadderSteps {
     return parseDate(isoDate).atTime(ladder.calendar().endOfDay()).atZone(WorkingDayCalendar.VIETNAM).toInstant();
   }
 
+  /** A form's date: "2026-12-31", or an ISO date-time whose date part counts. */
   public static LocalDate parseDate(Object value) {
     String text = value.toString().strip();
     return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);

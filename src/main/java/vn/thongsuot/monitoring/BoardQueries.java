@@ -1,5 +1,7 @@
 package vn.thongsuot.monitoring;
 
+import static vn.thongsuot.system.SqlTimes.instant;
+
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -283,7 +285,4 @@ public class BoardQueries {
     return value != null && !value.isBlank();
   }
 
-  private static Instant instant(Timestamp timestamp) {
-    return timestamp == null ? null : timestamp.toInstant();
-  }
 }

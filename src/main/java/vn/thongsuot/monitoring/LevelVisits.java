@@ -1,5 +1,7 @@
 package vn.thongsuot.monitoring;
 
+import static vn.thongsuot.system.SqlTimes.ts;
+
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -113,7 +115,4 @@ class LevelVisits {
     return Period.key(YearMonth.from(at.atZone(WorkingDayCalendar.VIETNAM)));
   }
 
-  private static Timestamp ts(Instant instant) {
-    return instant == null ? null : Timestamp.from(instant);
-  }
 }

@@ -1,5 +1,9 @@
 package vn.thongsuot.notification;
 
+import static vn.thongsuot.system.SqlTimes.instant;
+
+import static vn.thongsuot.system.SqlTimes.ts;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -88,14 +92,5 @@ public class NotificationOutbox {
         EventType.valueOf(rs.getString(4)), RecipientRole.valueOf(rs.getString(5)), rs.getString(6),
         rs.getString(7), rs.getString(8), rs.getString(9), instant(rs, 10), rs.getString(11),
         Notification.Status.valueOf(rs.getString(12)), instant(rs, 13), instant(rs, 14));
-  }
-
-  private static Timestamp ts(Instant instant) {
-    return instant == null ? null : Timestamp.from(instant);
-  }
-
-  private static Instant instant(ResultSet rs, int column) throws SQLException {
-    Timestamp value = rs.getTimestamp(column);
-    return value == null ? null : value.toInstant();
   }
 }

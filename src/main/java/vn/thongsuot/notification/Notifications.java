@@ -10,6 +10,7 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import vn.thongsuot.directory.UnitIds;
 import vn.thongsuot.escalation.EscalationLadder;
+import vn.thongsuot.escalation.Stage;
 import vn.thongsuot.escalation.EventType;
 import vn.thongsuot.escalation.IssueRecord;
 import vn.thongsuot.escalation.IssueRecords;
@@ -17,7 +18,6 @@ import vn.thongsuot.escalation.Level;
 import vn.thongsuot.escalation.LevelAssignment;
 import vn.thongsuot.escalation.Outcome;
 import vn.thongsuot.escalation.TimelineEvent;
-import vn.thongsuot.escalation.process.CommuneIssueEscalationModel;
 import vn.thongsuot.notification.OpenTasks.OpenTask;
 
 /**
@@ -69,7 +69,7 @@ public class Notifications {
         Optional<OpenTask> task = openTasks.of(issue.number(), event.unitGroup());
         Instant deadline = event.deadline() != null ? event.deadline()
             : task.map(OpenTask::due).orElse(null);
-        String basis = event.level() != null ? issue.legalBasis() : communeTaskBasis(task, issue, event.at());
+        String basis = event.level() != null ? issue.legalBasis() : communeTaskBasis(issue, event.at());
         String assignee = task.map(OpenTask::assignee).orElse(null);
         if (assignee != null) {
           mails.add(RecipientRole.ASSIGNEE, recipients.user(assignee).stream().toList(),
@@ -126,9 +126,9 @@ public class Notifications {
   }
 
   /** Commune tasks have their own DMN rows (and legal basis), not the level's. */
-  private String communeTaskBasis(Optional<OpenTask> task, IssueRecord issue, Instant at) {
-    String row = task.filter(t -> CommuneIssueEscalationModel.TASK_ASSESS_ANSWER.equals(t.definitionKey()))
-        .isPresent() ? EscalationLadder.COMMUNE_ASSESSMENT : EscalationLadder.COMMUNE_INFO;
+  private String communeTaskBasis(IssueRecord issue, Instant at) {
+    String row = Stage.COMMUNE_ASSESSMENT.name().equals(issue.currentLevel())
+        ? EscalationLadder.COMMUNE_ASSESSMENT : EscalationLadder.COMMUNE_INFO;
     return ladder.deadlinesOf(row, issue.urgency(), at).legalBasis();
   }
 

@@ -1,5 +1,6 @@
 package vn.thongsuot.reporting;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import vn.thongsuot.escalation.VietnameseDates;
@@ -68,7 +69,7 @@ final class ReportDocuments {
   /** UTF-8 text with a byte-order mark, so spreadsheet programs read the Vietnamese header. */
   static String csv(List<ReportLine> lines) {
     StringBuilder csv = new StringBuilder("\uFEFF");
-    csv.append(String.join(",", java.util.Arrays.stream(HEADER).map(CsvCells::cell).toList()))
+    csv.append(String.join(",", Arrays.stream(HEADER).map(CsvCells::cell).toList()))
         .append("\r\n");
     for (ReportLine line : lines) {
       csv.append(CsvCells.cell(line.provinceCode())).append(',').append(CsvCells.cell(line.provinceName()))

@@ -18,6 +18,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import vn.thongsuot.directory.UnitDirectory;
 import vn.thongsuot.system.CurrentOfficial;
 import vn.thongsuot.system.RejectedHeaders;
 
@@ -57,7 +58,7 @@ class SecurityConfiguration {
 
   /** The webapps' own APIs (Cockpit's and Admin's plugins, setup): deny by default. */
   @Bean
-  FilterRegistrationBean<WebappApiDoor> webappApiDoor(vn.thongsuot.directory.UnitDirectory directory, ObjectMapper json) {
+  FilterRegistrationBean<WebappApiDoor> webappApiDoor(UnitDirectory directory, ObjectMapper json) {
     FilterRegistrationBean<WebappApiDoor> registration = new FilterRegistrationBean<>(new WebappApiDoor(directory, json));
     registration.setName("webapp-api-door");
     registration.addUrlPatterns(WebappApiDoor.PATTERN);

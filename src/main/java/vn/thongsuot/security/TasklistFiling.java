@@ -18,7 +18,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 import vn.thongsuot.escalation.FilingRequest;
 import vn.thongsuot.escalation.IssueFiling;
-import vn.thongsuot.escalation.process.CommuneIssueEscalationModel;
+import vn.thongsuot.escalation.IssueProcess;
 import vn.thongsuot.engine.AsTheSystem;
 import vn.thongsuot.system.CurrentOfficial;
 
@@ -42,9 +42,11 @@ class TasklistFiling {
   private final RuntimeService runtime;
   private final IdentityService identity;
   private final FormFields forms;
+  private final IssueProcess process;
 
   TasklistFiling(IssueFiling filing, RepositoryService repository, RuntimeService runtime, IdentityService identity,
-      FormFields forms) {
+      FormFields forms, IssueProcess process) {
+    this.process = process;
     this.filing = filing;
     this.repository = repository;
     this.runtime = runtime;
@@ -58,7 +60,7 @@ class TasklistFiling {
     if (key == null) {
       return Refusals.notFound("Không có quy trình này.");
     }
-    if (!CommuneIssueEscalationModel.PROCESS_ID.equals(key)) {
+    if (!process.isEscalation(key)) {
       return Refusals.forbidden(Refusals.NOT_ALLOWED);
     }
     if (body == null || !body.isObject()) {

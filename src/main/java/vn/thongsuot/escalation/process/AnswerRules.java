@@ -3,13 +3,13 @@ package vn.thongsuot.escalation.process;
 import static vn.thongsuot.escalation.process.IssueVariables.*;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import vn.thongsuot.engine.FormRefusal;
 import vn.thongsuot.calendar.WorkingDayCalendar;
+import vn.thongsuot.engine.FormRefusal;
+import vn.thongsuot.escalation.LadderSteps;
 import vn.thongsuot.escalation.Level;
 import vn.thongsuot.escalation.Outcome;
 import vn.thongsuot.system.PlainText;
@@ -61,12 +61,6 @@ final class AnswerRules {
     refuseIf(problems);
   }
 
-  /** A form's date ("2026-12-31", or an ISO date-time), which must lie after today in Vietnam. */
-  static LocalDate parseDate(Object value) {
-    String text = value.toString().strip();
-    return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-  }
-
   private static void requireText(VariableScope scope, String name, String label, List<String> problems) {
     Object value = scope.getVariable(name);
     if (!(value instanceof String text) || text.isBlank()) {
@@ -86,7 +80,7 @@ final class AnswerRules {
       return;
     }
     try {
-      if (!parseDate(text).isAfter(now.atZone(WorkingDayCalendar.VIETNAM).toLocalDate())) {
+      if (!LadderSteps.parseDate(text).isAfter(now.atZone(WorkingDayCalendar.VIETNAM).toLocalDate())) {
         problems.add(label + " phải sau ngày hôm nay.");
       }
     } catch (DateTimeParseException e) {

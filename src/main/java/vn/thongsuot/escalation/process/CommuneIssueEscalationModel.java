@@ -7,7 +7,6 @@ public final class CommuneIssueEscalationModel {
   public static final String MESSAGE_ISSUE_WITHDRAWN = "IssueWithdrawn";
 
   public static final String START_ISSUE_FILED = "StartEvent_IssueFiled";
-  public static final String TASK_REGISTER_ISSUE = "Task_RegisterIssue";
   public static final String CALL_DEPARTMENT_GUIDANCE = "CallActivity_DepartmentGuidance";
   public static final String CALL_PROVINCIAL_DECISION = "CallActivity_ProvincialDecision";
   public static final String CALL_MINISTRY_HANDLING = "CallActivity_MinistryHandling";
@@ -18,7 +17,6 @@ public final class CommuneIssueEscalationModel {
   public static final String TASK_ASSESS_ANSWER = "Task_AssessAnswer";
   public static final String BOUNDARY_ASSESSMENT_REMINDER = "BoundaryEvent_AssessmentReminderDue";
   public static final String END_OBSTACLE_REMOVED = "EndEvent_ObstacleRemoved";
-  public static final String END_WITHDRAWN = "EndEvent_Withdrawn";
 
   private CommuneIssueEscalationModel() {}
 }

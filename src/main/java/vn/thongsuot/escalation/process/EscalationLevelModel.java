@@ -11,12 +11,6 @@ public final class EscalationLevelModel {
   public static final String BOUNDARY_NO_ANSWER = "BoundaryEvent_NoAnswer";
   public static final String TASK_SUPPLY_INFO = "Task_SupplyInfo";
   public static final String BOUNDARY_INFO_REMINDER_DUE = "BoundaryEvent_InfoReminderDue";
-  public static final String END_ANSWERED = "EndEvent_Answered";
-  public static final String END_ESCALATED_FOR_NO_ANSWER = "EndEvent_EscalatedForNoAnswer";
-
-  /** The timers on the level task, in the order they fire. */
-  public static final String[] LEVEL_TIMERS =
-      {BOUNDARY_REMINDER_DUE, BOUNDARY_DEADLINE_PASSED, BOUNDARY_NO_ANSWER};
 
   private EscalationLevelModel() {}
 }

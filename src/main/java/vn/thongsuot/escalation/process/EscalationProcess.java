@@ -34,6 +34,11 @@ class EscalationProcess implements IssueProcess {
   }
 
   @Override
+  public boolean isEscalation(String processDefinitionKey) {
+    return CommuneIssueEscalationModel.PROCESS_ID.equals(processDefinitionKey);
+  }
+
+  @Override
   public String start(ValidFiling filing, String filedBy) {
     return runtime.startProcessInstanceByKey(CommuneIssueEscalationModel.PROCESS_ID, Variables.createVariables()
         .putValue(COMMUNE_CODE, filing.commune().code())

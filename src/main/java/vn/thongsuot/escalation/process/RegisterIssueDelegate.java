@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import vn.thongsuot.directory.UnitIds;
 import vn.thongsuot.engine.EngineClock;
 import vn.thongsuot.engine.EngineUser;
 import vn.thongsuot.escalation.FilingRequest;
@@ -53,7 +54,7 @@ class RegisterIssueDelegate implements JavaDelegate {
     execution.setVariable(ISSUE_NUMBER, registered.number());
     execution.setVariable(FILED_BY, filedBy);
     execution.setVariable(COMMUNE_CODE, filing.commune().code());
-    execution.setVariable(COMMUNE_GROUP, vn.thongsuot.directory.UnitIds.commune(filing.commune().code()));
+    execution.setVariable(COMMUNE_GROUP, UnitIds.commune(filing.commune().code()));
     execution.setVariable(PROVINCE_CODE, filing.commune().province().code());
     execution.setVariable(FIELD, filing.routing().field());
     execution.setVariable(URGENCY, filing.urgency().name());

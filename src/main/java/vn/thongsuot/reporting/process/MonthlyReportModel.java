@@ -8,7 +8,6 @@ public final class MonthlyReportModel {
   public static final String START_REPORT_DAY = "StartEvent_ReportDay";
   public static final String TASK_COMPILE_REPORT = "Task_CompileReport";
   public static final String TASK_REVIEW_REPORT = "Task_ReviewReport";
-  public static final String TASK_RECORD_REVIEW = "Task_RecordReview";
   public static final String TASK_PUBLISH_REPORT = "Task_PublishReport";
   public static final String TASK_RECOMPILE_REPORT = "Task_RecompileReport";
   public static final String END_REPORT_PUBLISHED = "EndEvent_ReportPublished";
