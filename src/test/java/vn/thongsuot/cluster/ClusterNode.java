@@ -1,5 +1,7 @@
 package vn.thongsuot.cluster;
 
+import static vn.thongsuot.DemoAccounts.DEMO_PASSWORD;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -33,7 +35,6 @@ import java.util.stream.Stream;
  */
 public final class ClusterNode implements AutoCloseable {
 
-  public static final String DEMO_PASSWORD = "demo";
   /**
    * A first start on an empty database (Camunda's schema, 3,776 directory groups) took over four
    * minutes on the 2-core machine while other builds ran; {@code -Dthongsuot.cluster.start-timeout}

@@ -1,6 +1,7 @@
 package vn.thongsuot.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.thongsuot.DemoAccounts.THANH_DONG;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,7 +30,6 @@ import org.junit.jupiter.api.Test;
 @Tag("cluster")
 class ConcurrentCompletionIT {
 
-  static final String COMMUNE = "cb.commune-10507";
   static final int ROUNDS = Integer.getInteger("thongsuot.completion.rounds", 10);
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -66,7 +66,7 @@ class ConcurrentCompletionIT {
     try {
       for (int round = 1; round <= ROUNDS; round++) {
         String issue = file(round % 2 == 0 ? a : b, round);
-        String unit = JSON.readTree(a.get(COMMUNE, "/api/issues/" + issue).body())
+        String unit = JSON.readTree(a.get(THANH_DONG, "/api/issues/" + issue).body())
             .get("current").get("unitGroup").asText();
         String official = "cb." + unit;
         JsonNode open = JSON.readTree(b.get(official,
@@ -124,7 +124,7 @@ class ConcurrentCompletionIT {
   }
 
   static String file(ClusterNode node, int round) throws Exception {
-    HttpResponse<String> filed = node.postJson(COMMUNE, "/api/issues", """
+    HttpResponse<String> filed = node.postJson(THANH_DONG, "/api/issues", """
         {"field":"finance-budget","title":"Trụ sở cũ chưa bàn giao (vòng %d)",
          "description":"Sau sáp nhập, trụ sở cũ chưa có quyết định giao quản lý.",
          "attempted":"Đã gửi công văn số 15/UBND tới Sở Tài chính.","urgency":"NORMAL"}"""

@@ -1,6 +1,9 @@
 package vn.thongsuot.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.thongsuot.DemoAccounts.FINANCE_DEPARTMENT;
+import static vn.thongsuot.DemoAccounts.PROVINCE_SUPERVISOR;
+import static vn.thongsuot.DemoAccounts.THANH_DONG;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
@@ -36,9 +39,6 @@ class DatabaseOutageIT {
 
   static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("thongsuot.outage.seconds", 30));
   static final Duration RECOVERY = Duration.ofSeconds(60);
-  static final String COMMUNE = "cb.commune-10507";
-  static final String DEPARTMENT = "cb.province-31-finance";
-  static final String SUPERVISOR = "cb.supervisor-province-31";
   static final ObjectMapper JSON = new ObjectMapper();
 
   static OwnPostgres postgres;
@@ -99,7 +99,7 @@ class DatabaseOutageIT {
       while (running.get()) {
         Instant next = Instant.now().plusMillis(500);
         ClusterNode node = tick.getAndIncrement() % 2 == 0 ? a : b;
-        Call filed = call("file", node, null, () -> node.postJson(COMMUNE, "/api/issues", """
+        Call filed = call("file", node, null, () -> node.postJson(THANH_DONG, "/api/issues", """
             {"field":"finance-budget","title":"Kho bạc chưa mở tài khoản cho phường mới",
              "description":"Sau sáp nhập, phường chưa có tài khoản tại Kho bạc.",
              "attempted":"Đã gửi công văn tới Kho bạc Nhà nước khu vực.","urgency":"NORMAL"}"""));
@@ -108,11 +108,11 @@ class DatabaseOutageIT {
         }
         if (lastIssue != null) {
           String issue = lastIssue;
-          call("read", node, issue, () -> node.get(COMMUNE, "/api/issues/" + issue));
-          call("engine-rest", node, issue, () -> node.get(DEPARTMENT,
+          call("read", node, issue, () -> node.get(THANH_DONG, "/api/issues/" + issue));
+          call("engine-rest", node, issue, () -> node.get(FINANCE_DEPARTMENT,
               "/engine-rest/task?firstResult=0&maxResults=10&processInstanceBusinessKey=" + issue));
         }
-        call("board", node, null, () -> node.get(SUPERVISOR, "/api/board/timers?province=31"));
+        call("board", node, null, () -> node.get(PROVINCE_SUPERVISOR, "/api/board/timers?province=31"));
         call("health", node, null, () -> node.get(null, "/actuator/health"));
         long wait = Duration.between(Instant.now(), next).toMillis();
         if (wait > 0) {
@@ -226,7 +226,7 @@ class DatabaseOutageIT {
     List<String> acknowledged = calls.stream().filter(c -> c.status() == 201).map(Call::issue).toList();
     assertThat(acknowledged).doesNotHaveDuplicates();
     for (String issue : acknowledged) {
-      assertThat(a.get(COMMUNE, "/api/issues/" + issue).statusCode()).as(issue + " on a").isEqualTo(200);
+      assertThat(a.get(THANH_DONG, "/api/issues/" + issue).statusCode()).as(issue + " on a").isEqualTo(200);
       assertThat(database.number("select count(*) from ts_issue i join act_ru_execution p"
           + " on p.id_ = i.process_instance_id where i.issue_number = ?", issue))
           .as(issue + " with its process").isEqualTo(1);

@@ -1,6 +1,8 @@
 package vn.thongsuot.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.thongsuot.DemoAccounts.FINANCE_DEPARTMENT;
+import static vn.thongsuot.DemoAccounts.THANH_DONG;
 
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
@@ -33,8 +35,6 @@ class RollingRestartIT {
 
   static final Duration LOCK_TIME = Duration.ofSeconds(30);
   static final int PULLED_PER_RESTART = 20;
-  static final String COMMUNE = "cb.commune-10507";
-  static final String DEPARTMENT = "cb.province-31-finance";
 
   static ClusterDatabase database;
   static ClusterNode a;
@@ -231,7 +231,7 @@ class RollingRestartIT {
 
     String file() {
       String key = UUID.randomUUID().toString();
-      HttpResponse<String> response = call(node -> node.send(node.request(COMMUNE, "/api/issues")
+      HttpResponse<String> response = call(node -> node.send(node.request(THANH_DONG, "/api/issues")
           .header("Content-Type", "application/json").header("Idempotency-Key", key)
           .POST(java.net.http.HttpRequest.BodyPublishers.ofString("""
               {"communeCode":"10507","field":"finance-budget","title":"Vướng mắc khi khởi động lại",
@@ -244,14 +244,14 @@ class RollingRestartIT {
     boolean answer(String number) {
       Instant until = Instant.now().plus(Duration.ofMinutes(1));
       while (Instant.now().isBefore(until)) {
-        HttpResponse<String> tasks = call(node -> node.get(DEPARTMENT, "/engine-rest/task?processInstanceBusinessKey="
+        HttpResponse<String> tasks = call(node -> node.get(FINANCE_DEPARTMENT, "/engine-rest/task?processInstanceBusinessKey="
             + number + "&candidateGroup=province-31-finance&maxResults=5"), 200);
         String body = tasks.body();
         if (!body.contains("\"id\"")) {
           return true; // completed by an earlier attempt whose response got lost in the restart
         }
         String taskId = body.replaceAll("(?s)^\\[\\{\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
-        HttpResponse<String> completed = call(node -> node.postJson(DEPARTMENT, "/engine-rest/task/" + taskId
+        HttpResponse<String> completed = call(node -> node.postJson(FINANCE_DEPARTMENT, "/engine-rest/task/" + taskId
             + "/complete", """
             {"variables":{"outcome":{"value":"EXCEEDS_DEPARTMENT"},"answer":{"value":"Vượt thẩm quyền của sở."}}}"""),
             204, 404, 409, 500);

@@ -1,6 +1,7 @@
 package vn.thongsuot.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.thongsuot.DemoAccounts.THANH_DONG;
 
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
@@ -35,17 +36,17 @@ class TwoNodesIT {
 
   @Test
   void anIssueFiledOnOneNodeIsReadOnTheOther() {
-    HttpResponse<String> filed = a.postJson("cb.commune-10507", "/api/issues", """
+    HttpResponse<String> filed = a.postJson(THANH_DONG, "/api/issues", """
         {"field":"finance-budget","title":"Trụ sở chưa bàn giao","description":"Nội dung",
          "attempted":"Đã làm việc với huyện cũ","urgency":"NORMAL"}""");
     assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
     String number = filed.body().replaceAll("(?s).*\"number\"\\s*:\\s*\"([^\"]+)\".*", "$1");
 
-    HttpResponse<String> read = b.get("cb.commune-10507", "/api/issues/" + number);
+    HttpResponse<String> read = b.get(THANH_DONG, "/api/issues/" + number);
     assertThat(read.statusCode()).isEqualTo(200);
     assertThat(read.body()).contains("Trụ sở chưa bàn giao");
     System.out.printf("two nodes: %s filed %s on %s, read on %s; directory groups %d%n",
-        "cb.commune-10507", number, a, b, database.number("select count(*) from act_id_group"));
+        THANH_DONG, number, a, b, database.number("select count(*) from act_id_group"));
   }
 
   @Test

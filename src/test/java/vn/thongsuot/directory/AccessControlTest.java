@@ -4,6 +4,19 @@ import vn.thongsuot.escalation.IssueAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+import static vn.thongsuot.DemoAccounts.CENTRAL_SUPERVISOR;
+import static vn.thongsuot.DemoAccounts.DEMO_PASSWORD;
+import static vn.thongsuot.DemoAccounts.FINANCE_DEPARTMENT;
+import static vn.thongsuot.DemoAccounts.FINANCE_MINISTRY;
+import static vn.thongsuot.DemoAccounts.GOVERNMENT_OFFICE;
+import static vn.thongsuot.DemoAccounts.HAI_DUONG;
+import static vn.thongsuot.DemoAccounts.HEALTH_DEPARTMENT;
+import static vn.thongsuot.DemoAccounts.LAM_DONG_SUPERVISOR;
+import static vn.thongsuot.DemoAccounts.MUI_NE;
+import static vn.thongsuot.DemoAccounts.NATIONAL_ASSEMBLY;
+import static vn.thongsuot.DemoAccounts.PROVINCE_SUPERVISOR;
+import static vn.thongsuot.DemoAccounts.PROVINCIAL_COMMITTEE;
+import static vn.thongsuot.DemoAccounts.THANH_DONG;
 
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -41,15 +54,6 @@ import org.springframework.http.HttpMethod;
 @DirectoryIntegrationTest
 class AccessControlTest {
 
-  static final String THANH_DONG = "cb.commune-10507";
-  static final String HAI_DUONG = "cb.commune-10525";
-  static final String MUI_NE = "cb.commune-22918";
-  static final String FINANCE_31 = "cb.province-31-finance";
-  static final String HEALTH_31 = "cb.province-31-health";
-  static final String COMMITTEE_31 = "cb.province-31-committee";
-  static final String SUPERVISOR_31 = "cb.supervisor-province-31";
-  static final String SUPERVISOR_68 = "cb.supervisor-province-68";
-  static final String SUPERVISOR_CENTRAL = "cb.supervisor-central";
 
   @Autowired TestRestTemplate http;
   @Autowired RepositoryService repositoryService;
@@ -74,18 +78,18 @@ class AccessControlTest {
   void departmentOfficialSeesClaimsAndCompletesTheTaskOfTheirUnit() {
     String issue = issues.file("10507", "province-31-finance");
 
-    EngineRest.Response tasks = rest.get(FINANCE_31, "/task?processInstanceId=" + issue + "&maxResults=10");
+    EngineRest.Response tasks = rest.get(FINANCE_DEPARTMENT, "/task?processInstanceId=" + issue + "&maxResults=10");
     assertThat(tasks.status()).isEqualTo(200);
     assertThat(tasks.values("taskDefinitionKey")).containsExactly(ProbeIssues.ANSWER);
     String task = tasks.body().get(0).get("id").asText();
 
-    assertThat(rest.post(FINANCE_31, "/task/" + task + "/claim", "{\"userId\":\"" + FINANCE_31 + "\"}").status())
+    assertThat(rest.post(FINANCE_DEPARTMENT, "/task/" + task + "/claim", "{\"userId\":\"" + FINANCE_DEPARTMENT + "\"}").status())
         .isEqualTo(204);
     // The probe's task has no form: a completion carries nothing (the door refuses any field).
-    assertThat(rest.post(FINANCE_31, "/task/" + task + "/complete",
+    assertThat(rest.post(FINANCE_DEPARTMENT, "/task/" + task + "/complete",
         "{\"variables\":{\"guidance\":{\"value\":\"Áp dụng Nghị định 33/2025\",\"type\":\"String\"}}}").status())
         .isEqualTo(400);
-    assertThat(rest.post(FINANCE_31, "/task/" + task + "/complete", "{}").status()).isEqualTo(204);
+    assertThat(rest.post(FINANCE_DEPARTMENT, "/task/" + task + "/complete", "{}").status()).isEqualTo(204);
     assertThat(issues.openTask(issue).getTaskDefinitionKey()).isEqualTo(ProbeIssues.CONFIRM);
   }
 
@@ -155,8 +159,8 @@ class AccessControlTest {
         .as("not over HTTP").isEqualTo(403);
 
     assertThat(rest.get(THANH_DONG, "/process-instance/" + issue + "/variables").status()).isEqualTo(200);
-    assertThat(rest.get(SUPERVISOR_31, "/history/process-instance/" + issue).status()).isEqualTo(200);
-    assertThat(rest.get(FINANCE_31, "/task?processInstanceId=" + issue + "&maxResults=10").values("taskDefinitionKey"))
+    assertThat(rest.get(PROVINCE_SUPERVISOR, "/history/process-instance/" + issue).status()).isEqualTo(200);
+    assertThat(rest.get(FINANCE_DEPARTMENT, "/task?processInstanceId=" + issue + "&maxResults=10").values("taskDefinitionKey"))
         .containsExactly(ProbeIssues.ANSWER);
     assertThat(rest.get(HAI_DUONG, "/process-instance/" + issue).status()).isEqualTo(404);
   }
@@ -171,15 +175,15 @@ class AccessControlTest {
     } finally {
       identityService.clearAuthentication();
     }
-    assertThat(rest.get(HEALTH_31, "/process-instance/" + issue).status()).isEqualTo(200);
-    assertThat(rest.get(HEALTH_31, "/history/process-instance/" + issue).status()).isEqualTo(200);
+    assertThat(rest.get(HEALTH_DEPARTMENT, "/process-instance/" + issue).status()).isEqualTo(200);
+    assertThat(rest.get(HEALTH_DEPARTMENT, "/history/process-instance/" + issue).status()).isEqualTo(200);
   }
 
   @Test
   void filingCommuneAndItsProvincialSupervisorReadTheIssueItsVariablesAndItsHistory() {
     String issue = issues.file("10507", "province-31-finance");
 
-    for (String reader : List.of(THANH_DONG, SUPERVISOR_31)) {
+    for (String reader : List.of(THANH_DONG, PROVINCE_SUPERVISOR)) {
       assertThat(rest.get(reader, "/process-instance/" + issue).status()).as(reader).isEqualTo(200);
       EngineRest.Response variables = rest.get(reader, "/process-instance/" + issue + "/variables");
       assertThat(variables.status()).as(reader).isEqualTo(200);
@@ -196,7 +200,7 @@ class AccessControlTest {
   void otherCommunesOtherProvincesAndUnitsTheIssueNeverReachedCannotReadIt() {
     String issue = issues.file("10507", "province-31-finance");
 
-    for (String outsider : List.of(HAI_DUONG, MUI_NE, SUPERVISOR_68, HEALTH_31, COMMITTEE_31)) {
+    for (String outsider : List.of(HAI_DUONG, MUI_NE, LAM_DONG_SUPERVISOR, HEALTH_DEPARTMENT, PROVINCIAL_COMMITTEE)) {
       // Hidden (queries): 404 for the single GET, empty lists.
       assertThat(rest.get(outsider, "/process-instance/" + issue).status()).as(outsider).isEqualTo(404);
       assertThat(rest.get(outsider, "/process-instance?processInstanceIds=" + issue + "&maxResults=10").body())
@@ -217,14 +221,14 @@ class AccessControlTest {
     String issue = issues.file("10507", "province-31-finance");
     taskService.complete(issues.openTask(issue).getId());
 
-    assertThat(rest.get(FINANCE_31, "/task?processInstanceId=" + issue + "&maxResults=10").body())
+    assertThat(rest.get(FINANCE_DEPARTMENT, "/task?processInstanceId=" + issue + "&maxResults=10").body())
         .as("no task of the department is open any more").isEmpty();
-    assertThat(rest.get(FINANCE_31, "/process-instance/" + issue).status()).isEqualTo(200);
-    assertThat(rest.get(FINANCE_31, "/history/task?processInstanceId=" + issue + "&finished=true&maxResults=10")
+    assertThat(rest.get(FINANCE_DEPARTMENT, "/process-instance/" + issue).status()).isEqualTo(200);
+    assertThat(rest.get(FINANCE_DEPARTMENT, "/history/task?processInstanceId=" + issue + "&finished=true&maxResults=10")
         .values("taskDefinitionKey")).containsExactly(ProbeIssues.ANSWER);
 
     taskService.complete(issues.openTask(issue).getId());
-    EngineRest.Response ended = rest.get(FINANCE_31, "/history/process-instance/" + issue);
+    EngineRest.Response ended = rest.get(FINANCE_DEPARTMENT, "/history/process-instance/" + issue);
     assertThat(ended.status()).isEqualTo(200);
     assertThat(ended.body().path("state").asText()).isEqualTo("COMPLETED");
   }
@@ -234,17 +238,17 @@ class AccessControlTest {
     String issue = issues.file("22918", "province-68-health");
     Task task = issues.openTask(issue);
 
-    assertThat(rest.get(SUPERVISOR_CENTRAL, "/task?processInstanceId=" + issue + "&maxResults=10").values("id"))
+    assertThat(rest.get(CENTRAL_SUPERVISOR, "/task?processInstanceId=" + issue + "&maxResults=10").values("id"))
         .containsExactly(task.getId());
-    assertThat(rest.get(SUPERVISOR_CENTRAL, "/task/" + task.getId()).status()).isEqualTo(200);
-    assertThat(rest.get(SUPERVISOR_CENTRAL, "/process-instance/" + issue + "/variables").status()).isEqualTo(200);
-    assertThat(rest.get(SUPERVISOR_CENTRAL, "/history/process-instance/" + issue).status()).isEqualTo(200);
-    assertThat(rest.get(SUPERVISOR_CENTRAL, "/history/variable-instance?processInstanceId=" + issue + "&maxResults=50")
+    assertThat(rest.get(CENTRAL_SUPERVISOR, "/task/" + task.getId()).status()).isEqualTo(200);
+    assertThat(rest.get(CENTRAL_SUPERVISOR, "/process-instance/" + issue + "/variables").status()).isEqualTo(200);
+    assertThat(rest.get(CENTRAL_SUPERVISOR, "/history/process-instance/" + issue).status()).isEqualTo(200);
+    assertThat(rest.get(CENTRAL_SUPERVISOR, "/history/variable-instance?processInstanceId=" + issue + "&maxResults=50")
         .values("name")).contains("communeCode");
 
-    assertThat(rest.post(SUPERVISOR_CENTRAL, "/task/" + task.getId() + "/claim",
-        "{\"userId\":\"" + SUPERVISOR_CENTRAL + "\"}").status()).isEqualTo(403);
-    assertThat(rest.post(SUPERVISOR_CENTRAL, "/task/" + task.getId() + "/complete", "{}").status()).isEqualTo(403);
+    assertThat(rest.post(CENTRAL_SUPERVISOR, "/task/" + task.getId() + "/claim",
+        "{\"userId\":\"" + CENTRAL_SUPERVISOR + "\"}").status()).isEqualTo(403);
+    assertThat(rest.post(CENTRAL_SUPERVISOR, "/task/" + task.getId() + "/complete", "{}").status()).isEqualTo(403);
     assertThat(issues.openTask(issue).getAssignee()).isNull();
   }
 
@@ -254,20 +258,20 @@ class AccessControlTest {
     Task answer = issues.openTask(issue);
 
     // The first task, created in the filing transaction, and every later one.
-    assertThat(rest.get(SUPERVISOR_31, "/task?processInstanceId=" + issue + "&maxResults=10").values("id"))
+    assertThat(rest.get(PROVINCE_SUPERVISOR, "/task?processInstanceId=" + issue + "&maxResults=10").values("id"))
         .containsExactly(answer.getId());
-    assertThat(rest.post(SUPERVISOR_31, "/task/" + answer.getId() + "/claim",
-        "{\"userId\":\"" + SUPERVISOR_31 + "\"}").status()).isEqualTo(403);
-    assertThat(rest.post(SUPERVISOR_31, "/task/" + answer.getId() + "/complete", "{}").status()).isEqualTo(403);
-    assertThat(rest.get(SUPERVISOR_68, "/task?processInstanceId=" + issue + "&maxResults=10").body()).isEmpty();
+    assertThat(rest.post(PROVINCE_SUPERVISOR, "/task/" + answer.getId() + "/claim",
+        "{\"userId\":\"" + PROVINCE_SUPERVISOR + "\"}").status()).isEqualTo(403);
+    assertThat(rest.post(PROVINCE_SUPERVISOR, "/task/" + answer.getId() + "/complete", "{}").status()).isEqualTo(403);
+    assertThat(rest.get(LAM_DONG_SUPERVISOR, "/task?processInstanceId=" + issue + "&maxResults=10").body()).isEmpty();
 
     taskService.complete(answer.getId());
     Task confirm = issues.openTask(issue);
-    assertThat(rest.get(SUPERVISOR_31, "/task/" + confirm.getId()).status()).isEqualTo(200);
-    assertThat(rest.post(SUPERVISOR_31, "/task/" + confirm.getId() + "/complete", "{}").status()).isEqualTo(403);
-    assertThat(rest.get(SUPERVISOR_31, "/history/task?processInstanceId=" + issue + "&maxResults=10").values("id"))
+    assertThat(rest.get(PROVINCE_SUPERVISOR, "/task/" + confirm.getId()).status()).isEqualTo(200);
+    assertThat(rest.post(PROVINCE_SUPERVISOR, "/task/" + confirm.getId() + "/complete", "{}").status()).isEqualTo(403);
+    assertThat(rest.get(PROVINCE_SUPERVISOR, "/history/task?processInstanceId=" + issue + "&maxResults=10").values("id"))
         .containsExactlyInAnyOrder(answer.getId(), confirm.getId());
-    assertThat(rest.get(SUPERVISOR_68, "/task/" + confirm.getId()).status()).isEqualTo(404);
+    assertThat(rest.get(LAM_DONG_SUPERVISOR, "/task/" + confirm.getId()).status()).isEqualTo(404);
   }
 
   @Test
@@ -275,29 +279,29 @@ class AccessControlTest {
     String level = issues.fileWithCalledLevel("10507", "province-31-finance");
     Task task = issues.openTask(level);
 
-    assertThat(rest.get(SUPERVISOR_31, "/process-instance/" + level + "/variables").status()).isEqualTo(200);
-    assertThat(rest.get(SUPERVISOR_31, "/task?processInstanceId=" + level + "&maxResults=10").values("id"))
+    assertThat(rest.get(PROVINCE_SUPERVISOR, "/process-instance/" + level + "/variables").status()).isEqualTo(200);
+    assertThat(rest.get(PROVINCE_SUPERVISOR, "/task?processInstanceId=" + level + "&maxResults=10").values("id"))
         .containsExactly(task.getId());
-    assertThat(rest.post(SUPERVISOR_31, "/task/" + task.getId() + "/complete", "{}").status()).isEqualTo(403);
-    assertThat(rest.get(FINANCE_31, "/task?processInstanceId=" + level + "&maxResults=10").values("id"))
+    assertThat(rest.post(PROVINCE_SUPERVISOR, "/task/" + task.getId() + "/complete", "{}").status()).isEqualTo(403);
+    assertThat(rest.get(FINANCE_DEPARTMENT, "/task?processInstanceId=" + level + "&maxResults=10").values("id"))
         .containsExactly(task.getId());
-    assertThat(rest.get(SUPERVISOR_68, "/process-instance/" + level).status()).isEqualTo(404);
+    assertThat(rest.get(LAM_DONG_SUPERVISOR, "/process-instance/" + level).status()).isEqualTo(404);
     assertThat(rest.get(HAI_DUONG, "/task?processInstanceId=" + level + "&maxResults=10").body()).isEmpty();
 
     taskService.complete(task.getId());
-    assertThat(rest.get(SUPERVISOR_31, "/history/task?processInstanceId=" + level + "&maxResults=10").values("id"))
+    assertThat(rest.get(PROVINCE_SUPERVISOR, "/history/task?processInstanceId=" + level + "&maxResults=10").values("id"))
         .containsExactly(task.getId());
   }
 
   @Test
   void onlyTheAdministratorDeploysCreatesFiltersOrChangesAuthorizations() {
-    for (String official : List.of(THANH_DONG, FINANCE_31, COMMITTEE_31, "cb.ministry-finance",
-        "cb.government-office", "cb.national-assembly", SUPERVISOR_31, SUPERVISOR_CENTRAL)) {
+    for (String official : List.of(THANH_DONG, FINANCE_DEPARTMENT, PROVINCIAL_COMMITTEE, FINANCE_MINISTRY,
+        GOVERNMENT_OFFICE, NATIONAL_ASSEMBLY, PROVINCE_SUPERVISOR, CENTRAL_SUPERVISOR)) {
       assertThat(rest.post(official, "/authorization/create", grantEverythingTo(official)).status())
           .as(official).isEqualTo(403);
       assertThat(rest.post(official, "/filter/create", sharedFilter(official)).status())
           .as(official).isEqualTo(403);
-      assertThat(rest.deploy(official, EngineRest.DEMO_PASSWORD).status()).as(official).isEqualTo(403);
+      assertThat(rest.deploy(official, DEMO_PASSWORD).status()).as(official).isEqualTo(403);
     }
     // The same requests succeed for the administrator: the refusals above are permissions.
     EngineRest.Response filter = rest.post(admin, "/filter/create", sharedFilter(admin));
@@ -324,19 +328,19 @@ class AccessControlTest {
       assertThat(rest.get(commune, createInstance).body().path("authorized").asBoolean()).as(commune).isTrue();
       assertThat(rest.get(commune, createProcessInstance).body().path("authorized").asBoolean()).as(commune).isTrue();
     }
-    for (String other : List.of(FINANCE_31, COMMITTEE_31, "cb.ministry-finance", SUPERVISOR_CENTRAL)) {
+    for (String other : List.of(FINANCE_DEPARTMENT, PROVINCIAL_COMMITTEE, FINANCE_MINISTRY, CENTRAL_SUPERVISOR)) {
       assertThat(rest.get(other, createInstance).body().path("authorized").asBoolean()).as(other).isFalse();
     }
   }
 
   @Test
   void everyOfficialOpensTasklistOnlyTheCentralSupervisorOpensCockpit() {
-    for (String official : List.of(THANH_DONG, FINANCE_31, COMMITTEE_31, "cb.ministry-finance",
-        "cb.government-office", "cb.national-assembly", SUPERVISOR_31, SUPERVISOR_CENTRAL)) {
+    for (String official : List.of(THANH_DONG, FINANCE_DEPARTMENT, PROVINCIAL_COMMITTEE, FINANCE_MINISTRY,
+        GOVERNMENT_OFFICE, NATIONAL_ASSEMBLY, PROVINCE_SUPERVISOR, CENTRAL_SUPERVISOR)) {
       assertThat(rest.webappLogin(official, "tasklist")).as(official).isEqualTo(200);
     }
-    assertThat(rest.webappLogin(SUPERVISOR_CENTRAL, "cockpit")).isEqualTo(200);
-    for (String official : List.of(THANH_DONG, FINANCE_31, SUPERVISOR_31, "cb.ministry-finance")) {
+    assertThat(rest.webappLogin(CENTRAL_SUPERVISOR, "cockpit")).isEqualTo(200);
+    for (String official : List.of(THANH_DONG, FINANCE_DEPARTMENT, PROVINCE_SUPERVISOR, FINANCE_MINISTRY)) {
       assertThat(rest.webappLogin(official, "cockpit")).as(official).isEqualTo(403);
       assertThat(rest.webappLogin(official, "admin")).as(official).isEqualTo(403);
     }

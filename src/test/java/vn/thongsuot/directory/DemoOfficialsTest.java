@@ -1,6 +1,7 @@
 package vn.thongsuot.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.thongsuot.DemoAccounts.THANH_DONG;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -38,7 +39,7 @@ class DemoOfficialsTest {
       assertThat(identityService.createGroupQuery().groupMember(userId).list())
           .extracting(group -> group.getId()).containsExactly(groupId);
     }
-    assertThat(rest.call("cb.commune-10507", "wrong", HttpMethod.GET, "/user/cb.commune-10507/profile", null)
+    assertThat(rest.call(THANH_DONG, "wrong", HttpMethod.GET, "/user/cb.commune-10507/profile", null)
         .status()).isEqualTo(401);
   }
 
@@ -65,7 +66,7 @@ class DemoOfficialsTest {
       status.setRollbackOnly();
     });
     identityService.deleteUser("nguyen.van.a");
-    assertThat(identityService.createUserQuery().userId("cb.commune-10507").count()).isEqualTo(1);
+    assertThat(identityService.createUserQuery().userId(THANH_DONG).count()).isEqualTo(1);
   }
 
   private User otherUser() {

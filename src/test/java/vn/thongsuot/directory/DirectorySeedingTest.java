@@ -1,6 +1,7 @@
 package vn.thongsuot.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.thongsuot.DemoAccounts.THANH_DONG;
 
 import java.io.InputStream;
 import java.io.StringReader;
@@ -84,7 +85,7 @@ class DirectorySeedingTest {
       assertThat(group("commune-99998").getName()).isEqualTo("UBND Xã Thử Nghiệm");
       assertThat(group("commune-99998").getType()).isEqualTo("COMMUNE");
       assertThat(identityService.createUserQuery().memberOfGroup("commune-10507").list())
-          .extracting(user -> user.getId()).containsExactly("cb.commune-10507");
+          .extracting(user -> user.getId()).containsExactly(THANH_DONG);
 
       UnitAuthorizations.Result grants =
           authorizations.synchronize(changed, filters.synchronize());

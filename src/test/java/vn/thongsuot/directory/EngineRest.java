@@ -1,5 +1,7 @@
 package vn.thongsuot.directory;
 
+import static vn.thongsuot.DemoAccounts.DEMO_PASSWORD;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -17,7 +19,6 @@ import org.springframework.util.MultiValueMap;
 /** An official calling /engine-rest over HTTP with Basic authentication, as Tasklist's users can. */
 final class EngineRest {
 
-  static final String DEMO_PASSWORD = "demo";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final TestRestTemplate http;

@@ -6,6 +6,16 @@ import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.thongsuot.DemoAccounts.CENTRAL_SUPERVISOR;
+import static vn.thongsuot.DemoAccounts.FINANCE_DEPARTMENT;
+import static vn.thongsuot.DemoAccounts.GOVERNMENT_OFFICE;
+import static vn.thongsuot.DemoAccounts.HEALTH_MINISTRY;
+import static vn.thongsuot.DemoAccounts.LAM_DONG_COMMITTEE;
+import static vn.thongsuot.DemoAccounts.LAM_DONG_FINANCE_DEPARTMENT;
+import static vn.thongsuot.DemoAccounts.LAM_DONG_SUPERVISOR;
+import static vn.thongsuot.DemoAccounts.NATIONAL_ASSEMBLY;
+import static vn.thongsuot.DemoAccounts.PROVINCE_SUPERVISOR;
+import static vn.thongsuot.DemoAccounts.THANH_DONG;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -32,12 +42,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @DirectoryIntegrationTest
 class SharedFiltersTest {
 
-  static final String FINANCE_31 = "cb.province-31-finance";
-  static final String FINANCE_68 = "cb.province-68-finance";
-  static final String THANH_DONG = "cb.commune-10507";
-  static final String SUPERVISOR_31 = "cb.supervisor-province-31";
-  static final String SUPERVISOR_68 = "cb.supervisor-province-68";
-  static final String SUPERVISOR_CENTRAL = "cb.supervisor-central";
 
   @Autowired TestRestTemplate http;
   @Autowired RepositoryService repositoryService;
@@ -68,14 +72,14 @@ class SharedFiltersTest {
   void everyUnitReadsTheFourUnitFiltersAndSupervisorsTwoMoreAllOwnedByTheAdministrator() {
     List<String> unitFilters = List.of(
         SharedFilters.MY_UNIT, SharedFilters.DUE_SOON, SharedFilters.OVERDUE, SharedFilters.ESCALATED);
-    for (String official : List.of(THANH_DONG, FINANCE_31, "cb.province-68-committee", "cb.ministry-health",
-        "cb.government-office", "cb.national-assembly")) {
+    for (String official : List.of(THANH_DONG, FINANCE_DEPARTMENT, LAM_DONG_COMMITTEE, HEALTH_MINISTRY,
+        GOVERNMENT_OFFICE, NATIONAL_ASSEMBLY)) {
       EngineRest.Response filters = rest.get(official, "/filter?maxResults=50");
       assertThat(filters.status()).isEqualTo(200);
       assertThat(filters.values("name")).as(official).containsExactlyInAnyOrderElementsOf(unitFilters);
       assertThat(filters.values("owner")).as(official).containsOnly(admin);
     }
-    for (String supervisor : List.of(SUPERVISOR_31, SUPERVISOR_CENTRAL)) {
+    for (String supervisor : List.of(PROVINCE_SUPERVISOR, CENTRAL_SUPERVISOR)) {
       EngineRest.Response filters = rest.get(supervisor, "/filter?maxResults=50");
       assertThat(filters.values("name")).as(supervisor).containsAll(unitFilters)
           .contains(SharedFilters.SUPERVISED_DUE_SOON, SharedFilters.SUPERVISED_OVERDUE).hasSize(6);
@@ -90,17 +94,17 @@ class SharedFiltersTest {
     String overdue68 = issues.file("22918", "province-68-finance", Duration.ofDays(-1), false);
     Set<String> mine = Set.of(overdue31, overdueCommune31, dueTomorrow31, overdue68);
 
-    Map<String, String> filters = filterIds(SUPERVISOR_CENTRAL);
+    Map<String, String> filters = filterIds(CENTRAL_SUPERVISOR);
     String overdue = filters.get(SharedFilters.SUPERVISED_OVERDUE);
     String dueSoon = filters.get(SharedFilters.SUPERVISED_DUE_SOON);
-    assertThat(issuesIn(SUPERVISOR_31, overdue, mine)).containsExactly(overdue31, overdueCommune31);
-    assertThat(issuesIn(SUPERVISOR_31, dueSoon, mine)).containsExactly(dueTomorrow31);
-    assertThat(issuesIn(SUPERVISOR_68, overdue, mine)).containsExactly(overdue68);
-    assertThat(issuesIn(SUPERVISOR_CENTRAL, overdue, mine)).containsExactly(overdue31, overdueCommune31, overdue68);
+    assertThat(issuesIn(PROVINCE_SUPERVISOR, overdue, mine)).containsExactly(overdue31, overdueCommune31);
+    assertThat(issuesIn(PROVINCE_SUPERVISOR, dueSoon, mine)).containsExactly(dueTomorrow31);
+    assertThat(issuesIn(LAM_DONG_SUPERVISOR, overdue, mine)).containsExactly(overdue68);
+    assertThat(issuesIn(CENTRAL_SUPERVISOR, overdue, mine)).containsExactly(overdue31, overdueCommune31, overdue68);
     // The supervisors' own unit filters stay empty: they are nobody's candidate group.
-    assertThat(issuesIn(SUPERVISOR_31, filters.get(SharedFilters.OVERDUE), mine)).isEmpty();
+    assertThat(issuesIn(PROVINCE_SUPERVISOR, filters.get(SharedFilters.OVERDUE), mine)).isEmpty();
     // A unit may not execute a filter that is not shared with it.
-    assertThat(rest.get(FINANCE_31, "/filter/" + overdue + "/list?firstResult=0&maxResults=10").status())
+    assertThat(rest.get(FINANCE_DEPARTMENT, "/filter/" + overdue + "/list?firstResult=0&maxResults=10").status())
         .isEqualTo(403);
   }
 
@@ -113,19 +117,19 @@ class SharedFiltersTest {
     String dueLater = issues.file("10507", "province-31-finance", Duration.ofDays(10), false);
     String otherProvince = issues.file("22918", "province-68-finance", Duration.ofDays(1), true);
     String communeTask = issues.file("10507", "commune-10507", Duration.ofDays(1), true);
-    taskService.claim(issues.openTask(claimed).getId(), FINANCE_31);
+    taskService.claim(issues.openTask(claimed).getId(), FINANCE_DEPARTMENT);
     Set<String> mine = Set.of(overdue, dueTomorrow, claimed, escalated, dueLater, otherProvince, communeTask);
 
-    Map<String, String> filters = filterIds(FINANCE_31);
+    Map<String, String> filters = filterIds(FINANCE_DEPARTMENT);
     // Claimed tasks stay in the unit's list: a colleague's claim does not hide work from the unit.
-    assertThat(issuesIn(FINANCE_31, filters.get(SharedFilters.MY_UNIT), mine))
+    assertThat(issuesIn(FINANCE_DEPARTMENT, filters.get(SharedFilters.MY_UNIT), mine))
         .containsExactly(overdue, dueTomorrow, claimed, escalated, dueLater);
-    assertThat(issuesIn(FINANCE_31, filters.get(SharedFilters.DUE_SOON), mine)).containsExactly(dueTomorrow);
-    assertThat(issuesIn(FINANCE_31, filters.get(SharedFilters.OVERDUE), mine)).containsExactly(overdue);
-    assertThat(issuesIn(FINANCE_31, filters.get(SharedFilters.ESCALATED), mine)).containsExactly(escalated);
+    assertThat(issuesIn(FINANCE_DEPARTMENT, filters.get(SharedFilters.DUE_SOON), mine)).containsExactly(dueTomorrow);
+    assertThat(issuesIn(FINANCE_DEPARTMENT, filters.get(SharedFilters.OVERDUE), mine)).containsExactly(overdue);
+    assertThat(issuesIn(FINANCE_DEPARTMENT, filters.get(SharedFilters.ESCALATED), mine)).containsExactly(escalated);
 
-    assertThat(issuesIn(FINANCE_68, filters.get(SharedFilters.MY_UNIT), mine)).containsExactly(otherProvince);
-    assertThat(issuesIn(FINANCE_68, filters.get(SharedFilters.ESCALATED), mine)).containsExactly(otherProvince);
+    assertThat(issuesIn(LAM_DONG_FINANCE_DEPARTMENT, filters.get(SharedFilters.MY_UNIT), mine)).containsExactly(otherProvince);
+    assertThat(issuesIn(LAM_DONG_FINANCE_DEPARTMENT, filters.get(SharedFilters.ESCALATED), mine)).containsExactly(otherProvince);
     assertThat(issuesIn(THANH_DONG, filters.get(SharedFilters.MY_UNIT), mine)).containsExactly(communeTask);
     assertThat(issuesIn(THANH_DONG, filters.get(SharedFilters.OVERDUE), mine)).isEmpty();
   }

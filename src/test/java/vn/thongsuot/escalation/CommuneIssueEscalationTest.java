@@ -3,6 +3,10 @@ package vn.thongsuot.escalation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static vn.thongsuot.DemoAccounts.HAI_DUONG;
+import static vn.thongsuot.DemoAccounts.LAM_DONG_SUPERVISOR;
+import static vn.thongsuot.DemoAccounts.PROVINCE_SUPERVISOR;
+import static vn.thongsuot.DemoAccounts.THANH_DONG;
 import static vn.thongsuot.escalation.EscalationDriver.clockAt;
 import static vn.thongsuot.escalation.process.CommuneIssueEscalationModel.*;
 import static vn.thongsuot.escalation.process.EscalationLevelModel.*;
@@ -362,14 +366,14 @@ class CommuneIssueEscalationTest {
     assertThat(records.timeline(number)).last().satisfies(e -> {
       assertThat(e.type()).isEqualTo(EventType.WITHDRAWN);
       assertThat(e.text()).isEqualTo("Xã đã tự giải quyết được.");
-      assertThat(e.actor()).isEqualTo("cb.commune-10507");
+      assertThat(e.actor()).isEqualTo(THANH_DONG);
     });
   }
 
   @Test
   void anotherCommuneCannotWithdrawTheIssue() {
     String number = issues.file("health", "NORMAL");
-    CurrentOfficial haiDuong = new CurrentOfficial("cb.commune-10525", Set.of("commune-10525"));
+    CurrentOfficial haiDuong = new CurrentOfficial(HAI_DUONG, Set.of("commune-10525"));
     assertThatThrownBy(() -> withdrawal.withdraw(number, "Rút", haiDuong))
         .isInstanceOf(RejectedRequest.class).hasMessageContaining("Không có vướng mắc số " + number)
         .satisfies(e -> assertThat(((RejectedRequest) e).reason()).as("another commune cannot even see it")
@@ -380,7 +384,7 @@ class CommuneIssueEscalationTest {
   @Test
   void aSupervisorExtendsTheDeadlineAndTheTimersMoveWithIt() {
     String number = issues.file("finance-budget", "NORMAL");
-    CurrentOfficial supervisor = new CurrentOfficial("cb.supervisor-province-31", Set.of("supervisor-province-31"));
+    CurrentOfficial supervisor = new CurrentOfficial(PROVINCE_SUPERVISOR, Set.of("supervisor-province-31"));
 
     Instant extended = extension.extend(number, 3, "Chờ kết quả kiểm kê tài sản.", supervisor);
 
@@ -393,14 +397,14 @@ class CommuneIssueEscalationTest {
     assertThat(issues.timer(number, BOUNDARY_NO_ANSWER).getDuedate().toInstant()).isEqualTo(at17(2026, 12, 10));
     assertThat(records.find(number).orElseThrow().deadline()).isEqualTo(at17(2026, 12, 7));
     // Camunda's audit log names the supervisor for the moved timers and the task's due date.
-    assertThat(history.createUserOperationLogQuery().userId("cb.supervisor-province-31")
+    assertThat(history.createUserOperationLogQuery().userId(PROVINCE_SUPERVISOR)
         .taskId(task.getId()).property("dueDate").count()).isEqualTo(1);
-    assertThat(history.createUserOperationLogQuery().userId("cb.supervisor-province-31")
+    assertThat(history.createUserOperationLogQuery().userId(PROVINCE_SUPERVISOR)
         .operationType(org.camunda.bpm.engine.history.UserOperationLogEntry.OPERATION_TYPE_SET_DUEDATE)
         .processInstanceId(task.getProcessInstanceId()).count()).isEqualTo(3);
     assertThat(records.timeline(number)).last().satisfies(e -> {
       assertThat(e.type()).isEqualTo(EventType.DEADLINE_EXTENDED);
-      assertThat(e.actor()).isEqualTo("cb.supervisor-province-31");
+      assertThat(e.actor()).isEqualTo(PROVINCE_SUPERVISOR);
       assertThat(e.text()).contains("Chờ kết quả kiểm kê tài sản.");
     });
   }
@@ -408,7 +412,7 @@ class CommuneIssueEscalationTest {
   @Test
   void aSupervisorOfAnotherProvinceCannotExtend() {
     String number = issues.file("finance-budget", "NORMAL");
-    CurrentOfficial lamDong = new CurrentOfficial("cb.supervisor-province-68", Set.of("supervisor-province-68"));
+    CurrentOfficial lamDong = new CurrentOfficial(LAM_DONG_SUPERVISOR, Set.of("supervisor-province-68"));
     assertThatThrownBy(() -> extension.extend(number, 3, "Lý do", lamDong))
         .isInstanceOf(RejectedRequest.class)
         .satisfies(e -> assertThat(((RejectedRequest) e).reason()).as("out of its scope: as if it did not exist")

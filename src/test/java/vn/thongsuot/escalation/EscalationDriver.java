@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import vn.thongsuot.DemoAccounts;
 import vn.thongsuot.escalation.process.CommuneIssueEscalationModel;
 import vn.thongsuot.escalation.process.EscalationLevelModel;
 import vn.thongsuot.system.CurrentOfficial;
@@ -26,7 +27,7 @@ import vn.thongsuot.system.CurrentOfficial;
 public class EscalationDriver {
 
   public static final CurrentOfficial THANH_DONG =
-      new CurrentOfficial("cb.commune-10507", Set.of("commune-10507"));
+      new CurrentOfficial(DemoAccounts.THANH_DONG, Set.of("commune-10507"));
 
   private final IssueFiling filing;
   private final TaskService tasks;

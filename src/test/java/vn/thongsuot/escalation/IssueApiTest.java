@@ -1,6 +1,13 @@
 package vn.thongsuot.escalation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.thongsuot.DemoAccounts.CENTRAL_SUPERVISOR;
+import static vn.thongsuot.DemoAccounts.FINANCE_DEPARTMENT;
+import static vn.thongsuot.DemoAccounts.HAI_DUONG;
+import static vn.thongsuot.DemoAccounts.LAM_DONG_FINANCE_DEPARTMENT;
+import static vn.thongsuot.DemoAccounts.LAM_DONG_SUPERVISOR;
+import static vn.thongsuot.DemoAccounts.PROVINCE_SUPERVISOR;
+import static vn.thongsuot.DemoAccounts.THANH_DONG;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,9 +42,6 @@ import vn.thongsuot.calendar.WorkingDayCalendar;
 @AppTest
 class IssueApiTest {
 
-  static final String COMMUNE = "cb.commune-10507";
-  static final String OTHER_COMMUNE = "cb.commune-10525";
-  static final String DEPARTMENT = "cb.province-31-finance";
 
   @Autowired TestRestTemplate http;
   @Autowired JdbcTemplate jdbc;
@@ -85,21 +89,21 @@ class IssueApiTest {
   }
 
   String fileOne() throws Exception {
-    ResponseEntity<String> response = post(COMMUNE, "/api/issues", filing("10507"), null);
+    ResponseEntity<String> response = post(THANH_DONG, "/api/issues", filing("10507"), null);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     return body(response).get("number").asText();
   }
 
   @Test
   void aCommuneOfficialFilesAnIssueAndReadsWhereItIs() throws Exception {
-    ResponseEntity<String> created = post(COMMUNE, "/api/issues", filing("10507"), null);
+    ResponseEntity<String> created = post(THANH_DONG, "/api/issues", filing("10507"), null);
 
     assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     String number = body(created).get("number").asText();
     assertThat(number).matches("VM-2026-31-\\d{6}");
     assertThat(created.getHeaders().getLocation()).hasToString("/api/issues/" + number);
 
-    JsonNode issue = body(get(COMMUNE, "/api/issues/" + number));
+    JsonNode issue = body(get(THANH_DONG, "/api/issues/" + number));
     assertThat(issue.get("communeName").asText()).isEqualTo("Phường Thành Đông");
     assertThat(issue.get("fieldName").asText()).isEqualTo("Tài chính, ngân sách");
     JsonNode current = issue.get("current");
@@ -117,7 +121,7 @@ class IssueApiTest {
   void theCommuneIsTakenFromTheOfficialsUnitWhenLeftOut() throws Exception {
     Map<String, Object> request = filing("10507");
     request.remove("communeCode");
-    ResponseEntity<String> created = post(COMMUNE, "/api/issues", request, null);
+    ResponseEntity<String> created = post(THANH_DONG, "/api/issues", request, null);
     assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     assertThat(body(created).get("communeCode").asText()).isEqualTo("10507");
   }
@@ -126,28 +130,28 @@ class IssueApiTest {
   void badFilingsGetAClearVietnameseMessageAndFileNothing() throws Exception {
     int before = issueCount();
 
-    ResponseEntity<String> unknownCommune = post(COMMUNE, "/api/issues", filing("99999"), null);
+    ResponseEntity<String> unknownCommune = post(THANH_DONG, "/api/issues", filing("99999"), null);
     assertThat(unknownCommune.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(body(unknownCommune).get("detail").asText()).contains("Không có đơn vị cấp xã mã '99999'");
 
     Map<String, Object> badField = filing("10507");
     badField.put("field", "weather");
     badField.put("description", " ");
-    ResponseEntity<String> twoProblems = post(COMMUNE, "/api/issues", badField, null);
+    ResponseEntity<String> twoProblems = post(THANH_DONG, "/api/issues", badField, null);
     assertThat(twoProblems.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(body(twoProblems).get("errors")).hasSize(2);
     assertThat(body(twoProblems).get("detail").asText())
         .contains("Lĩnh vực 'weather'", "Nội dung vướng mắc không được để trống");
 
-    ResponseEntity<String> malformed = post(COMMUNE, "/api/issues", "{\"title\": ", null);
+    ResponseEntity<String> malformed = post(THANH_DONG, "/api/issues", "{\"title\": ", null);
     assertThat(malformed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(body(malformed).get("detail").asText()).contains("JSON");
 
-    ResponseEntity<String> otherUnit = post(COMMUNE, "/api/issues", filing("10525"), null);
+    ResponseEntity<String> otherUnit = post(THANH_DONG, "/api/issues", filing("10525"), null);
     assertThat(otherUnit.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(body(otherUnit).get("detail").asText()).contains("không thuộc UBND Phường Hải Dương");
 
-    ResponseEntity<String> notACommune = post(DEPARTMENT, "/api/issues", filing("10507"), null);
+    ResponseEntity<String> notACommune = post(FINANCE_DEPARTMENT, "/api/issues", filing("10507"), null);
     assertThat(notACommune.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
     ResponseEntity<String> anonymous = post(null, "/api/issues", filing("10507"), null);
@@ -159,8 +163,8 @@ class IssueApiTest {
   @Test
   void aRetriedRequestWithTheSameIdempotencyKeyFilesOnlyOnce() throws Exception {
     int before = issueCount();
-    ResponseEntity<String> first = post(COMMUNE, "/api/issues", filing("10507"), "retry-42");
-    ResponseEntity<String> retry = post(COMMUNE, "/api/issues", filing("10507"), "retry-42");
+    ResponseEntity<String> first = post(THANH_DONG, "/api/issues", filing("10507"), "retry-42");
+    ResponseEntity<String> retry = post(THANH_DONG, "/api/issues", filing("10507"), "retry-42");
 
     assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -173,13 +177,13 @@ class IssueApiTest {
     String number = fileOne();
     String path = "/api/issues/" + number;
 
-    assertThat(get(OTHER_COMMUNE, path).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat(get("cb.province-68-finance", path).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat(get("cb.supervisor-province-68", path).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat(get(DEPARTMENT, path).getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(get("cb.supervisor-province-31", path).getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(get("cb.supervisor-central", path).getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(get(COMMUNE, "/api/issues/VM-2026-31-999999").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(get(HAI_DUONG, path).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(get(LAM_DONG_FINANCE_DEPARTMENT, path).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(get(LAM_DONG_SUPERVISOR, path).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(get(FINANCE_DEPARTMENT, path).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(get(PROVINCE_SUPERVISOR, path).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(get(CENTRAL_SUPERVISOR, path).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(get(THANH_DONG, "/api/issues/VM-2026-31-999999").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
   }
 
   @Test
@@ -196,7 +200,7 @@ class IssueApiTest {
     for (int i = 0; i < 2; i++) {
       results.add(pool.submit(() -> {
         start.await();
-        return post(DEPARTMENT, "/engine-rest/task/" + task.getId() + "/complete", completion, null);
+        return post(FINANCE_DEPARTMENT, "/engine-rest/task/" + task.getId() + "/complete", completion, null);
       }));
     }
     start.countDown();
@@ -222,7 +226,7 @@ class IssueApiTest {
   void anAnswerWithoutTextIsRefusedWithA400AndTheTaskStays() throws Exception {
     String number = fileOne();
     Task task = tasks.createTaskQuery().processInstanceBusinessKey(number).singleResult();
-    ResponseEntity<String> refused = post(DEPARTMENT, "/engine-rest/task/" + task.getId() + "/complete",
+    ResponseEntity<String> refused = post(FINANCE_DEPARTMENT, "/engine-rest/task/" + task.getId() + "/complete",
         Map.of("variables", Map.of("outcome", Map.of("value", "GUIDANCE_GIVEN"))), null);
 
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -237,10 +241,10 @@ class IssueApiTest {
         "title", Map.of("value", "T"), "description", Map.of("value", "D"),
         "attempted", Map.of("value", "A"), "urgency", Map.of("value", "NORMAL")));
     int before = issueCount();
-    ResponseEntity<String> started = post(COMMUNE,
+    ResponseEntity<String> started = post(THANH_DONG,
         "/engine-rest/process-definition/key/CommuneIssueEscalation/start", start, null);
     assertThat(started.getStatusCode()).as("only our filing service starts the process").isEqualTo(HttpStatus.FORBIDDEN);
-    ResponseEntity<String> refused = post(COMMUNE,
+    ResponseEntity<String> refused = post(THANH_DONG,
         "/engine-rest/process-definition/key/CommuneIssueEscalation/submit-form", start, null);
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(body(refused).get("message").asText()).contains("không thuộc UBND Phường Hải Dương");
@@ -250,7 +254,7 @@ class IssueApiTest {
         "communeCode", Map.of("value", "10507"), "field", Map.of("value", "health"),
         "title", Map.of("value", "Thiếu bác sĩ"), "description", Map.of("value", "Trạm y tế thiếu bác sĩ."),
         "attempted", Map.of("value", "Đã đề nghị sở."), "urgency", Map.of("value", "URGENT")));
-    ResponseEntity<String> filed = post(COMMUNE,
+    ResponseEntity<String> filed = post(THANH_DONG,
         "/engine-rest/process-definition/key/CommuneIssueEscalation/submit-form", own, null);
     assertThat(filed.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(body(filed).get("businessKey").asText()).matches("VM-2026-31-\\d{6}");
@@ -261,17 +265,17 @@ class IssueApiTest {
     String number = fileOne();
     String path = "/api/issues/" + number + "/withdrawal";
 
-    assertThat(post(OTHER_COMMUNE, path, Map.of("reason", "x"), null).getStatusCode())
+    assertThat(post(HAI_DUONG, path, Map.of("reason", "x"), null).getStatusCode())
         .as("another commune does not even see it").isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat(post(DEPARTMENT, path, Map.of("reason", "x"), null).getStatusCode())
+    assertThat(post(FINANCE_DEPARTMENT, path, Map.of("reason", "x"), null).getStatusCode())
         .as("the department reads it, but only the commune withdraws").isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(post(COMMUNE, path, Map.of(), null).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    ResponseEntity<String> withdrawn = post(COMMUNE, path, Map.of("reason", "Đã tự giải quyết."), null);
+    assertThat(post(THANH_DONG, path, Map.of(), null).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    ResponseEntity<String> withdrawn = post(THANH_DONG, path, Map.of("reason", "Đã tự giải quyết."), null);
 
     assertThat(withdrawn.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(body(withdrawn).get("status").asText()).isEqualTo("WITHDRAWN");
     assertThat(body(withdrawn).get("current").isNull()).isTrue();
-    assertThat(post(COMMUNE, path, Map.of("reason", "lần nữa"), null).getStatusCode())
+    assertThat(post(THANH_DONG, path, Map.of("reason", "lần nữa"), null).getStatusCode())
         .isEqualTo(HttpStatus.CONFLICT);
   }
 
@@ -280,14 +284,14 @@ class IssueApiTest {
     String number = fileOne();
     String path = "/api/issues/" + number + "/deadline-extension";
 
-    assertThat(post(COMMUNE, path, Map.of("workingDays", 3, "reason", "x"), null).getStatusCode())
+    assertThat(post(THANH_DONG, path, Map.of("workingDays", 3, "reason", "x"), null).getStatusCode())
         .as("the commune reads its issue but only supervisors extend").isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(post("cb.supervisor-province-31", path, Map.of("workingDays", "ba", "reason", "x"), null)
+    assertThat(post(PROVINCE_SUPERVISOR, path, Map.of("workingDays", "ba", "reason", "x"), null)
         .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(post("cb.supervisor-province-31", path, Map.of("workingDays", 3), null).getStatusCode())
+    assertThat(post(PROVINCE_SUPERVISOR, path, Map.of("workingDays", 3), null).getStatusCode())
         .isEqualTo(HttpStatus.BAD_REQUEST);
 
-    ResponseEntity<String> extended = post("cb.supervisor-province-31", path,
+    ResponseEntity<String> extended = post(PROVINCE_SUPERVISOR, path,
         Map.of("workingDays", 3, "reason", "Chờ kiểm kê tài sản."), null);
     assertThat(extended.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(body(extended).get("current").get("deadline").asText()).isEqualTo("2026-12-07T10:00:00Z");

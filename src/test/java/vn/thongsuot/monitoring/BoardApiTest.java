@@ -1,6 +1,11 @@
 package vn.thongsuot.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.thongsuot.DemoAccounts.CENTRAL_SUPERVISOR;
+import static vn.thongsuot.DemoAccounts.FINANCE_DEPARTMENT;
+import static vn.thongsuot.DemoAccounts.LAM_DONG_SUPERVISOR;
+import static vn.thongsuot.DemoAccounts.PROVINCE_SUPERVISOR;
+import static vn.thongsuot.DemoAccounts.THANH_DONG;
 import static vn.thongsuot.escalation.process.EscalationLevelModel.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -71,7 +76,7 @@ class BoardApiTest {
     issues.fire(escalated, BOUNDARY_NO_ANSWER);
 
     // Hải Phòng's supervisor: the escalated issue is at the committee; nothing of Lâm Đồng.
-    JsonNode page = get("cb.supervisor-province-31", "/api/board/timers?size=200");
+    JsonNode page = get(PROVINCE_SUPERVISOR, "/api/board/timers?size=200");
     List<String> numbers = new ArrayList<>();
     List<Instant> next = new ArrayList<>();
     for (JsonNode row : page.get("items")) {
@@ -84,7 +89,7 @@ class BoardApiTest {
     assertThat(numbers).contains(answered, escalated).doesNotContain(lamDong);
     assertThat(next).isSorted();
 
-    JsonNode escalatedRow = get("cb.supervisor-province-31",
+    JsonNode escalatedRow = get(PROVINCE_SUPERVISOR,
         "/api/board/timers?state=ESCALATED&unit=province-31-committee&size=200").get("items");
     assertThat(escalatedRow).anySatisfy(row -> {
       assertThat(row.get("number").asText()).isEqualTo(escalated);
@@ -94,12 +99,12 @@ class BoardApiTest {
       assertThat(row.get("nextTimer").asText()).isEqualTo("REMINDER");
       assertThat(row.get("workingDaysLeft").asInt()).isEqualTo(10);
     });
-    JsonNode assessment = get("cb.supervisor-province-31",
+    JsonNode assessment = get(PROVINCE_SUPERVISOR,
         "/api/board/timers?level=COMMUNE_ASSESSMENT&unit=commune-10507&size=200").get("items");
     assertThat(assessment).anySatisfy(row -> assertThat(row.get("number").asText()).isEqualTo(answered));
 
     // League of departments, March 2027, as Hải Phòng's supervisor.
-    JsonNode departments = get("cb.supervisor-province-31", "/api/board/league?by=DEPARTMENT&period=2027-03");
+    JsonNode departments = get(PROVINCE_SUPERVISOR, "/api/board/league?by=DEPARTMENT&period=2027-03");
     assertThat(departments.get("period").asText()).isEqualTo("Tháng 3/2027");
     JsonNode finance = row(departments, "province-31-finance");
     assertThat(finance.get("name").asText()).isEqualTo("Sở Tài chính Thành phố Hải Phòng");
@@ -113,7 +118,7 @@ class BoardApiTest {
     assertThat(departments.get("rows").findValuesAsText("key")).doesNotContain("province-68-finance");
 
     // The central supervisor sees both provinces.
-    JsonNode provinces = get("cb.supervisor-central", "/api/board/league?by=PROVINCE&period=2027-Q1");
+    JsonNode provinces = get(CENTRAL_SUPERVISOR, "/api/board/league?by=PROVINCE&period=2027-Q1");
     assertThat(provinces.get("rows").findValuesAsText("key")).contains("31", "68");
     assertThat(row(provinces, "68").get("received").asLong()).isEqualTo(1);
   }
@@ -125,7 +130,7 @@ class BoardApiTest {
     for (String by : List.of("DEPARTMENT", "PROVINCE_COMMITTEE", "COMMUNE", "PROVINCE")) {
       java.util.Map<String, long[]> quarters = new java.util.HashMap<>();
       for (int q = 1; q <= 4; q++) {
-        for (JsonNode row : get("cb.supervisor-central", "/api/board/league?by=" + by + "&period=2027-Q" + q).get("rows")) {
+        for (JsonNode row : get(CENTRAL_SUPERVISOR, "/api/board/league?by=" + by + "&period=2027-Q" + q).get("rows")) {
           long[] sum = quarters.computeIfAbsent(row.get("key").asText(), k -> new long[4]);
           sum[0] += row.get("received").asLong();
           sum[1] += row.get("answeredOnTime").asLong();
@@ -133,7 +138,7 @@ class BoardApiTest {
           sum[3] += row.get("unanswered").asLong();
         }
       }
-      JsonNode year = get("cb.supervisor-central", "/api/board/league?by=" + by + "&period=2027");
+      JsonNode year = get(CENTRAL_SUPERVISOR, "/api/board/league?by=" + by + "&period=2027");
       assertThat(year.get("period").asText()).isEqualTo("Năm 2027");
       for (JsonNode row : year.get("rows")) {
         long[] sum = quarters.getOrDefault(row.get("key").asText(), new long[4]);
@@ -144,7 +149,7 @@ class BoardApiTest {
       assertThat(year.get("rows").findValuesAsText("key")).containsAll(quarters.entrySet().stream()
           .filter(e -> e.getValue()[0] > 0).map(java.util.Map.Entry::getKey).toList());
     }
-    JsonNode departments = get("cb.supervisor-province-31", "/api/board/league?by=DEPARTMENT&period=2027");
+    JsonNode departments = get(PROVINCE_SUPERVISOR, "/api/board/league?by=DEPARTMENT&period=2027");
     assertThat(row(departments, "province-31-education-training").get("answeredOnTime").asLong())
         .isGreaterThanOrEqualTo(1);
   }
@@ -152,7 +157,7 @@ class BoardApiTest {
   @Test
   void theLeagueTableDownloadsAsCsvForASpreadsheet() throws Exception {
     issues.file("10507", "land", "NORMAL");
-    ResponseEntity<byte[]> csv = http.withBasicAuth("cb.supervisor-province-31", "demo")
+    ResponseEntity<byte[]> csv = http.withBasicAuth(PROVINCE_SUPERVISOR, "demo")
         .getForEntity("/api/board/league.csv?by=DEPARTMENT&period=2027", byte[].class);
     assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(csv.getHeaders().getFirst("Content-Disposition")).contains("bang-xep-hang-department-202701-202712.csv");
@@ -163,28 +168,28 @@ class BoardApiTest {
 
   @Test
   void onlySupervisorsInScopeUseTheBoard() {
-    assertThat(http.withBasicAuth("cb.commune-10507", "demo").getForEntity("/api/board/timers", String.class)
+    assertThat(http.withBasicAuth(THANH_DONG, "demo").getForEntity("/api/board/timers", String.class)
         .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(http.withBasicAuth("cb.province-31-finance", "demo").getForEntity("/api/board/league", String.class)
+    assertThat(http.withBasicAuth(FINANCE_DEPARTMENT, "demo").getForEntity("/api/board/league", String.class)
         .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(http.withBasicAuth("cb.supervisor-province-68", "demo")
+    assertThat(http.withBasicAuth(LAM_DONG_SUPERVISOR, "demo")
         .getForEntity("/api/board/timers?province=31", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(http.withBasicAuth("cb.supervisor-province-31", "demo")
+    assertThat(http.withBasicAuth(PROVINCE_SUPERVISOR, "demo")
         .getForEntity("/api/board/league?by=MINISTRY", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(http.getForEntity("/api/board/timers", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 
   @Test
   void badBoardRequestsGetAClearMessage() {
-    ResponseEntity<String> badState = http.withBasicAuth("cb.supervisor-central", "demo")
+    ResponseEntity<String> badState = http.withBasicAuth(CENTRAL_SUPERVISOR, "demo")
         .getForEntity("/api/board/timers?state=LATE", String.class);
     assertThat(badState.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(badState.getBody()).contains("Trạng thái 'LATE' không hợp lệ");
-    assertThat(http.withBasicAuth("cb.supervisor-central", "demo")
+    assertThat(http.withBasicAuth(CENTRAL_SUPERVISOR, "demo")
         .getForEntity("/api/board/league?period=2027-13", String.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(http.withBasicAuth("cb.supervisor-central", "demo")
+    assertThat(http.withBasicAuth(CENTRAL_SUPERVISOR, "demo")
         .getForEntity("/api/board/timers?size=5000", String.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(http.withBasicAuth("cb.supervisor-central", "demo")
+    assertThat(http.withBasicAuth(CENTRAL_SUPERVISOR, "demo")
         .getForEntity("/api/board/timers?page=abc", String.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
   }
 

@@ -1,5 +1,10 @@
 package vn.thongsuot.monitoring;
 
+import static vn.thongsuot.DemoAccounts.FINANCE_DEPARTMENT;
+import static vn.thongsuot.DemoAccounts.GOVERNMENT_OFFICE;
+import static vn.thongsuot.DemoAccounts.PROVINCE_SUPERVISOR;
+import static vn.thongsuot.DemoAccounts.THANH_DONG;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -107,7 +112,7 @@ class BoardBenchmark {
       // own rows for it are the template TasklistVolume copies.
       String template = context.getBean(IssueFiling.class).file(new FilingRequest("10507", "finance-budget",
           "Trụ sở chưa bàn giao", "Nội dung", "Đã làm", null, "NORMAL"),
-          new CurrentOfficial("cb.commune-10507", Set.of("commune-10507")), null).number();
+          new CurrentOfficial(THANH_DONG, Set.of("commune-10507")), null).number();
       String templateTask = context.getBean(TaskService.class).createTaskQuery()
           .processInstanceBusinessKey(template).singleResult().getId();
       start = System.nanoTime();
@@ -196,15 +201,15 @@ class BoardBenchmark {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     List<Query> queries = new ArrayList<>();
     String[][] calls = {
-        {"cb.government-office", "Việc của đơn vị tôi", "list"}, {"cb.government-office", "Việc của đơn vị tôi", "count"},
-        {"cb.government-office", "Sắp đến hạn", "list"}, {"cb.government-office", "Quá hạn", "list"},
-        {"cb.government-office", "Được chuyển lên", "list"},
-        {"cb.province-31-finance", "Việc của đơn vị tôi", "list"}, {"cb.province-31-finance", "Việc của đơn vị tôi", "count"},
-        {"cb.province-31-finance", "Sắp đến hạn", "list"}, {"cb.province-31-finance", "Sắp đến hạn", "count"},
-        {"cb.province-31-finance", "Quá hạn", "list"}, {"cb.province-31-finance", "Được chuyển lên", "list"},
-        {"cb.commune-10507", "Việc của đơn vị tôi", "list"}, {"cb.commune-10507", "Sắp đến hạn", "list"},
-        {"cb.supervisor-province-31", "Giám sát: quá hạn", "list"}, {"cb.supervisor-province-31", "Giám sát: quá hạn", "count"},
-        {"cb.supervisor-province-31", "Giám sát: sắp đến hạn", "list"}};
+        {GOVERNMENT_OFFICE, "Việc của đơn vị tôi", "list"}, {GOVERNMENT_OFFICE, "Việc của đơn vị tôi", "count"},
+        {GOVERNMENT_OFFICE, "Sắp đến hạn", "list"}, {GOVERNMENT_OFFICE, "Quá hạn", "list"},
+        {GOVERNMENT_OFFICE, "Được chuyển lên", "list"},
+        {FINANCE_DEPARTMENT, "Việc của đơn vị tôi", "list"}, {FINANCE_DEPARTMENT, "Việc của đơn vị tôi", "count"},
+        {FINANCE_DEPARTMENT, "Sắp đến hạn", "list"}, {FINANCE_DEPARTMENT, "Sắp đến hạn", "count"},
+        {FINANCE_DEPARTMENT, "Quá hạn", "list"}, {FINANCE_DEPARTMENT, "Được chuyển lên", "list"},
+        {THANH_DONG, "Việc của đơn vị tôi", "list"}, {THANH_DONG, "Sắp đến hạn", "list"},
+        {PROVINCE_SUPERVISOR, "Giám sát: quá hạn", "list"}, {PROVINCE_SUPERVISOR, "Giám sát: quá hạn", "count"},
+        {PROVINCE_SUPERVISOR, "Giám sát: sắp đến hạn", "list"}};
     for (String[] call : calls) {
       String id = filters.createFilterQuery().filterName(call[1]).singleResult().getId();
       String auth = "Basic " + Base64.getEncoder().encodeToString((call[0] + ":demo").getBytes(StandardCharsets.UTF_8));

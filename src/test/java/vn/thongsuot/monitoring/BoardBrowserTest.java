@@ -2,6 +2,7 @@ package vn.thongsuot.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static vn.thongsuot.DemoAccounts.PROVINCE_SUPERVISOR;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,10 +62,10 @@ class BoardBrowserTest {
     String health = issues.file("10525", "health", "URGENT");
     String lamDong = issues.file("22918", "land", "NORMAL");
 
-    browser.logIn("cb.supervisor-province-31", "demo");
+    browser.logIn(PROVINCE_SUPERVISOR, "demo");
     browser.driver().get("http://localhost:" + port + "/board/");
     browser.visible(By.cssSelector("#timer-rows tr"));
-    assertThat(browser.visible(By.id("who")).getText()).contains("cb.supervisor-province-31", "Thành phố Hải Phòng");
+    assertThat(browser.visible(By.id("who")).getText()).contains(PROVINCE_SUPERVISOR, "Thành phố Hải Phòng");
     assertThat(rowNumbers()).contains(land, health).doesNotContain(lamDong);
     browser.screenshot("timers");
 
@@ -98,7 +99,7 @@ class BoardBrowserTest {
     String number = filing.file(new FilingRequest("10507", "land", script, "<b>không đậm</b>",
         "Đã gửi công văn.", null, "NORMAL"), EscalationDriver.THANH_DONG, null).number();
 
-    browser.logIn("cb.supervisor-province-31", "demo");
+    browser.logIn(PROVINCE_SUPERVISOR, "demo");
     browser.driver().get("http://localhost:" + port + "/board/");
     browser.visible(By.cssSelector("#timer-rows tr"));
     browser.visible(By.name("unit")).sendKeys("province-31-agriculture-environment");

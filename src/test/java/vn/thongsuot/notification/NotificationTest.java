@@ -2,6 +2,8 @@ package vn.thongsuot.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static vn.thongsuot.DemoAccounts.FINANCE_DEPARTMENT;
+import static vn.thongsuot.DemoAccounts.THANH_DONG;
 import static vn.thongsuot.escalation.EscalationDriver.clockAt;
 import static vn.thongsuot.escalation.process.CommuneIssueEscalationModel.BOUNDARY_ASSESSMENT_REMINDER;
 import static vn.thongsuot.escalation.process.CommuneIssueEscalationModel.TASK_ASSESS_ANSWER;
@@ -109,7 +111,7 @@ class NotificationTest {
     }
     // The official without an address is skipped, and nobody else (the commune filing) is mailed.
     assertThat(outbox.ofIssue(number)).extracting(Notification::userId)
-        .containsExactlyInAnyOrder("cb.province-31-finance", "test.finance.hoa");
+        .containsExactlyInAnyOrder(FINANCE_DEPARTMENT, "test.finance.hoa");
     assertThat(outbox.ofIssue(number)).allSatisfy(n -> assertThat(n.status()).isEqualTo(Notification.Status.SENT));
   }
 
@@ -239,7 +241,7 @@ class NotificationTest {
     // Answered in Tasklist by a department official (an authenticated engine call, with the
     // official's rights and query limits): the mails are still planned, and the answer goes through.
     String departmentTask = issues.levelTask(number).getId();
-    identity.setAuthentication("cb.province-31-finance", List.of("province-31-finance"));
+    identity.setAuthentication(FINANCE_DEPARTMENT, List.of("province-31-finance"));
     try {
       tasks.complete(departmentTask, Map.of("outcome", "EXCEEDS_DEPARTMENT",
           "answer", "Việc bàn giao trụ sở vượt thẩm quyền của sở."));
@@ -264,7 +266,7 @@ class NotificationTest {
     List<Mail> mails = deliver(number);
     assertThat(mails).extracting(Mail::to).containsExactly("cb.commune-10507@demo.thongsuot.vn");
     assertThat(mails.get(0).subject()).isEqualTo("[" + number + "] Xã đã rút vướng mắc");
-    assertThat(mails.get(0).text()).contains("Lý do: Xã đã tự giải quyết được.", "cb.commune-10507",
+    assertThat(mails.get(0).text()).contains("Lý do: Xã đã tự giải quyết được.", THANH_DONG,
         "/api/issues/" + number);
   }
 

@@ -2,6 +2,10 @@ package vn.thongsuot.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static vn.thongsuot.DemoAccounts.CENTRAL_SUPERVISOR;
+import static vn.thongsuot.DemoAccounts.FINANCE_DEPARTMENT;
+import static vn.thongsuot.DemoAccounts.PROVINCE_SUPERVISOR;
+import static vn.thongsuot.DemoAccounts.THANH_DONG;
 import static vn.thongsuot.escalation.process.EscalationLevelModel.BOUNDARY_DEADLINE_PASSED;
 import static vn.thongsuot.escalation.process.EscalationLevelModel.BOUNDARY_NO_ANSWER;
 import static vn.thongsuot.escalation.process.EscalationLevelModel.BOUNDARY_REMINDER_DUE;
@@ -79,7 +83,7 @@ class MonthlyReportTest {
     assertThat(escalatedAt).isBefore(vietnam("2027-04-27T00:00"));
 
     // Nothing is published before the report day.
-    assertThat(status("cb.supervisor-central", "/api/reports/2027-04.html")).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(status(CENTRAL_SUPERVISOR, "/api/reports/2027-04.html")).isEqualTo(HttpStatus.NOT_FOUND);
 
     // The report day: the start timer fires, as the job executor would.
     EscalationDriver.clockAt(REPORT_DAY);
@@ -108,38 +112,38 @@ class MonthlyReportTest {
         .contains("- Thành phố Hải Phòng: 2 vướng mắc mới; 1 đã tháo gỡ");
 
     // Tasklist shows the Committee its form and the model (read granted to supervisor-central only).
-    ResponseEntity<String> form = get("cb.supervisor-central", "/engine-rest/task/" + review.getId() + "/deployed-form");
+    ResponseEntity<String> form = get(CENTRAL_SUPERVISOR, "/engine-rest/task/" + review.getId() + "/deployed-form");
     assertThat(form.getStatusCode()).as(form.getBody()).isEqualTo(HttpStatus.OK);
     assertThat(form.getBody()).contains("\"id\": \"MonthlyReportReviewForm\"", "reviewDecision");
-    assertThat(status("cb.supervisor-central", "/engine-rest/process-definition/key/MonthlyReport"))
+    assertThat(status(CENTRAL_SUPERVISOR, "/engine-rest/process-definition/key/MonthlyReport"))
         .isEqualTo(HttpStatus.OK);
-    assertThat(status("cb.supervisor-province-31", "/engine-rest/process-definition/key/MonthlyReport"))
+    assertThat(status(PROVINCE_SUPERVISOR, "/engine-rest/process-definition/key/MonthlyReport"))
         .isNotEqualTo(HttpStatus.OK);
 
     // A provincial supervisor cannot decide on it, nor even see it; a return needs a comment.
-    Completion notCentral = complete("cb.supervisor-province-31", review.getId(), "APPROVE", null);
+    Completion notCentral = complete(PROVINCE_SUPERVISOR, review.getId(), "APPROVE", null);
     assertThat(notCentral.status()).as(notCentral.body()).isEqualTo(404);
-    Completion noComment = complete("cb.supervisor-central", review.getId(), "RETURN", " ");
+    Completion noComment = complete(CENTRAL_SUPERVISOR, review.getId(), "RETURN", " ");
     assertThat(noComment.status()).isEqualTo(400);
     assertThat(noComment.body()).contains("Khi trả lại báo cáo, cần ghi rõ ý kiến");
-    Completion unknownDecision = complete("cb.supervisor-central", review.getId(), "MAYBE", null);
+    Completion unknownDecision = complete(CENTRAL_SUPERVISOR, review.getId(), "MAYBE", null);
     assertThat(unknownDecision.status()).isEqualTo(400);
     assertThat(unknownDecision.body()).contains("Chọn ý kiến duyệt");
     assertThat(report).isWaitingAt(TASK_REVIEW_REPORT);
 
     // Returned with a comment: compiled again, back to the Committee; a draft is never shown.
-    Completion returned = complete("cb.supervisor-central", review.getId(), "RETURN",
+    Completion returned = complete(CENTRAL_SUPERVISOR, review.getId(), "RETURN",
         "Đề nghị rà soát lại số liệu của Lâm Đồng.");
     assertThat(returned.status()).as(returned.body()).isEqualTo(204);
     assertThat(report).hasPassed(TASK_RECOMPILE_REPORT).isWaitingAt(TASK_REVIEW_REPORT);
-    assertThat(status("cb.supervisor-central", "/api/reports/2027-04.csv")).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(status(CENTRAL_SUPERVISOR, "/api/reports/2027-04.csv")).isEqualTo(HttpStatus.NOT_FOUND);
     Task second = tasks.createTaskQuery().processInstanceId(report.getId()).singleResult();
-    Completion approved = complete("cb.supervisor-central", second.getId(), "APPROVE", null);
+    Completion approved = complete(CENTRAL_SUPERVISOR, second.getId(), "APPROVE", null);
     assertThat(approved.status()).as(approved.body()).isEqualTo(204);
     assertThat(report).hasPassed(TASK_PUBLISH_REPORT, END_REPORT_PUBLISHED).isEnded();
 
     // Listed on the board.
-    JsonNode list = json.readTree(get("cb.supervisor-central", "/api/reports").getBody());
+    JsonNode list = json.readTree(get(CENTRAL_SUPERVISOR, "/api/reports").getBody());
     JsonNode april = null;
     for (JsonNode item : list) {
       if (item.get("month").asText().equals("2027-04")) {
@@ -148,11 +152,11 @@ class MonthlyReportTest {
     }
     assertThat(april).as(list.toString()).isNotNull();
     assertThat(april.get("title").asText()).isEqualTo("Báo cáo tháng 04/2027");
-    assertThat(april.get("approvedBy").asText()).isEqualTo("cb.supervisor-central");
+    assertThat(april.get("approvedBy").asText()).isEqualTo(CENTRAL_SUPERVISOR);
     assertThat(april.get("csv").asText()).isEqualTo("/api/reports/2027-04.csv");
 
     // The CSV of the whole country.
-    ResponseEntity<byte[]> csv = http.withBasicAuth("cb.supervisor-central", "demo")
+    ResponseEntity<byte[]> csv = http.withBasicAuth(CENTRAL_SUPERVISOR, "demo")
         .getForEntity("/api/reports/2027-04.csv", byte[].class);
     assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
     String text = new String(csv.getBody(), StandardCharsets.UTF_8);
@@ -167,30 +171,30 @@ class MonthlyReportTest {
         "VN,Cả nước,ALL,Tất cả lĩnh vực,3,1,1,0,0,0,0,1,1,2,1.0");
 
     // The page, with the reviewers' comment kept and text escaped.
-    ResponseEntity<String> page = get("cb.supervisor-central", "/api/reports/2027-04.html");
+    ResponseEntity<String> page = get(CENTRAL_SUPERVISOR, "/api/reports/2027-04.html");
     assertThat(page.getHeaders().getContentType().toString()).startsWith("text/html");
     assertThat(page.getBody()).contains("<title>Báo cáo tháng 04/2027", "<h1>Báo cáo tháng 04/2027</h1>",
         "Phạm vi: cả nước", "Ý kiến khi duyệt: Đề nghị rà soát lại số liệu của Lâm Đồng.",
         "công bố lúc 15:00 ngày 27/04/2027", "<td>Tỉnh Lâm Đồng</td>", "<td>Cả nước</td>");
 
     // Hải Phòng's supervisor reads Hải Phòng's lines only.
-    String provincial = new String(http.withBasicAuth("cb.supervisor-province-31", "demo")
+    String provincial = new String(http.withBasicAuth(PROVINCE_SUPERVISOR, "demo")
         .getForEntity("/api/reports/2027-04.csv", byte[].class).getBody(), StandardCharsets.UTF_8);
     assertThat(provincial).contains("31,Thành phố Hải Phòng,ALL,Tất cả lĩnh vực,2,")
         .doesNotContain("Lâm Đồng").doesNotContain("Cả nước");
-    assertThat(get("cb.supervisor-province-31", "/api/reports/2027-04.html").getBody())
+    assertThat(get(PROVINCE_SUPERVISOR, "/api/reports/2027-04.html").getBody())
         .contains("Phạm vi: Thành phố Hải Phòng", "<td>Thành phố Hải Phòng</td><td>Y tế</td>")
         .doesNotContain("<td>Tỉnh Lâm Đồng</td>", "<td>Cả nước</td>");
   }
 
   @Test
   void onlySupervisorsReadReportsAndAMonthMustBeWellFormed() throws Exception {
-    assertThat(status("cb.commune-10507", "/api/reports")).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(status("cb.province-31-finance", "/api/reports/2027-04.html")).isEqualTo(HttpStatus.FORBIDDEN);
-    ResponseEntity<String> malformed = get("cb.supervisor-central", "/api/reports/2027-13.csv");
+    assertThat(status(THANH_DONG, "/api/reports")).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(status(FINANCE_DEPARTMENT, "/api/reports/2027-04.html")).isEqualTo(HttpStatus.FORBIDDEN);
+    ResponseEntity<String> malformed = get(CENTRAL_SUPERVISOR, "/api/reports/2027-13.csv");
     assertThat(malformed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(malformed.getBody()).contains("Tháng '2027-13' không hợp lệ");
-    ResponseEntity<String> unknown = get("cb.supervisor-central", "/api/reports/2019-01.html");
+    ResponseEntity<String> unknown = get(CENTRAL_SUPERVISOR, "/api/reports/2019-01.html");
     assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(unknown.getBody()).contains("Chưa có báo cáo tháng 01/2019 được duyệt và công bố.");
   }
@@ -198,7 +202,7 @@ class MonthlyReportTest {
   @Test
   void theHtmlPageEscapesWhatOfficialsTyped() {
     PublishedReport report = new PublishedReport(1, java.time.YearMonth.of(2027, 4),
-        REPORT_DAY, REPORT_DAY, "cb.supervisor-central", "<script>alert('x')</script> & co");
+        REPORT_DAY, REPORT_DAY, CENTRAL_SUPERVISOR, "<script>alert('x')</script> & co");
     String html = ReportDocuments.html(report, List.of(), "cả nước");
     assertThat(html).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; co")
         .doesNotContain("<script>");

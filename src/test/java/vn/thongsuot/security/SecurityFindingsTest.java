@@ -1,6 +1,13 @@
 package vn.thongsuot.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.thongsuot.DemoAccounts.ADMINISTRATOR;
+import static vn.thongsuot.DemoAccounts.CENTRAL_SUPERVISOR;
+import static vn.thongsuot.DemoAccounts.DEMO_PASSWORD;
+import static vn.thongsuot.DemoAccounts.FINANCE_DEPARTMENT;
+import static vn.thongsuot.DemoAccounts.HAI_DUONG;
+import static vn.thongsuot.DemoAccounts.PROVINCE_SUPERVISOR;
+import static vn.thongsuot.DemoAccounts.THANH_DONG;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,12 +55,6 @@ import vn.thongsuot.security.HttpAs.Reply;
 @ExtendWith(OutputCaptureExtension.class)
 class SecurityFindingsTest {
 
-  static final String THANH_DONG = "cb.commune-10507";
-  static final String HAI_DUONG = "cb.commune-10525";
-  static final String FINANCE_31 = "cb.province-31-finance";
-  static final String SUPERVISOR_31 = "cb.supervisor-province-31";
-  static final String CENTRAL = "cb.supervisor-central";
-  static final String ADMIN = "demo";
   static final String VIETNAMESE = "[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]";
 
   @Autowired IssueFiling filing;
@@ -131,7 +132,7 @@ class SecurityFindingsTest {
     String number = issues.file("finance-budget", "NORMAL");
     Job timer = issues.timer(number, EscalationLevelModel.BOUNDARY_NO_ANSWER);
     List<Reply> refusals = new ArrayList<>();
-    for (EngineDoor door : doors(FINANCE_31)) {
+    for (EngineDoor door : doors(FINANCE_DEPARTMENT)) {
       for (int i = 0; i < 3; i++) {
         refusals.add(door.call("POST", "/job/" + timer.getId() + "/execute", null));
       }
@@ -154,7 +155,7 @@ class SecurityFindingsTest {
     Task task = issues.levelTask(number);
     String encoded = task.getId().replace("-", "%2D");
     String smuggled = variables("outcome", "GUIDANCE_GIVEN", "answer", "Hướng dẫn", "issueNumber", victim);
-    for (EngineDoor door : doors(FINANCE_31)) {
+    for (EngineDoor door : doors(FINANCE_DEPARTMENT)) {
       for (String path : List.of("/task/" + task.getId() + "/complete/", "/task/" + encoded + "/complete",
           "/task/" + task.getId() + "/submit-form/", "/task/" + encoded + "/submit-form")) {
         Reply reply = door.call("POST", path, smuggled);
@@ -172,7 +173,7 @@ class SecurityFindingsTest {
   void h2_anOfficialClaimsOnlyForThemself() {
     String number = issues.file("finance-budget", "NORMAL");
     Task task = issues.levelTask(number);
-    for (EngineDoor door : doors(FINANCE_31)) {
+    for (EngineDoor door : doors(FINANCE_DEPARTMENT)) {
       for (String other : List.of(THANH_DONG, "nobody-at-all")) {
         Reply claim = door.call("POST", "/task/" + task.getId() + "/claim", "{\"userId\":\"" + other + "\"}");
         assertThat(claim.status()).as("%s for %s", door.name(), other).isEqualTo(403);
@@ -180,9 +181,9 @@ class SecurityFindingsTest {
       }
       assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isNull();
     }
-    assertThat(http.engineRest(FINANCE_31).call("POST", "/task/" + task.getId() + "/claim",
-        "{\"userId\":\"" + FINANCE_31 + "\"}").status()).isEqualTo(204);
-    assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo(FINANCE_31);
+    assertThat(http.engineRest(FINANCE_DEPARTMENT).call("POST", "/task/" + task.getId() + "/claim",
+        "{\"userId\":\"" + FINANCE_DEPARTMENT + "\"}").status()).isEqualTo(204);
+    assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo(FINANCE_DEPARTMENT);
   }
 
   @Test
@@ -208,38 +209,38 @@ class SecurityFindingsTest {
     Map<String, String> official = Map.of("X-Forwarded-For", "10.1.1.7");
     // Thirty wrong guesses, each sent once the wait the last one earned has passed: the report's pace.
     for (int guess = 1; guess <= 30; guess++) {
-      Reply reply = http.basic(ADMIN, "guess-" + guess, "GET", "/api/board/me", null, attacker);
+      Reply reply = http.basic(ADMINISTRATOR, "guess-" + guess, "GET", "/api/board/me", null, attacker);
       assertThat(reply.status()).as("guess %d", guess).isEqualTo(401);
       if (guess >= 5) {
-        Reply tooSoon = http.basic(ADMIN, "guess-again", "GET", "/api/board/me", null, attacker);
+        Reply tooSoon = http.basic(ADMINISTRATOR, "guess-again", "GET", "/api/board/me", null, attacker);
         assertThat(tooSoon.status()).as("right after guess %d", guess).isEqualTo(429);
         assertThat(tooSoon.header("Retry-After")).isNotNull();
         assertThat(tooSoon.body()).contains("xin chờ");
       }
       // Meanwhile the administrator, from their own address, logs in at once.
-      assertThat(http.basic(ADMIN, HttpAs.PASSWORD, "GET", "/engine-rest/user/demo/profile", null, official).status())
+      assertThat(http.basic(ADMINISTRATOR, DEMO_PASSWORD, "GET", "/engine-rest/user/demo/profile", null, official).status())
           .as("the administrator during guess %d", guess).isEqualTo(200);
       now.set(now.get().plus(LoginThrottle.LONGEST_WAIT).plusSeconds(1));
     }
     // And from the attacker's address too, once the wait has passed: the account was never locked.
-    assertThat(http.basic(ADMIN, HttpAs.PASSWORD, "GET", "/engine-rest/user/demo/profile", null, attacker).status())
+    assertThat(http.basic(ADMINISTRATOR, DEMO_PASSWORD, "GET", "/engine-rest/user/demo/profile", null, attacker).status())
         .isEqualTo(200);
-    assertThat(http.webapp(ADMIN, "cockpit").login().status()).isEqualTo(200);
+    assertThat(http.webapp(ADMINISTRATOR, "cockpit").login().status()).isEqualTo(200);
     // Camunda's own lockout is off: twelve wrong passwords checked by the engine itself lock nothing.
     for (int i = 0; i < 12; i++) {
-      assertThat(identity.checkPassword(FINANCE_31, "wrong-" + i)).isFalse();
+      assertThat(identity.checkPassword(FINANCE_DEPARTMENT, "wrong-" + i)).isFalse();
     }
-    assertThat(identity.checkPassword(FINANCE_31, HttpAs.PASSWORD)).isTrue();
+    assertThat(identity.checkPassword(FINANCE_DEPARTMENT, DEMO_PASSWORD)).isTrue();
   }
 
   @Test
   void h3_theWebappLoginIsThrottledLikeHttpBasic() {
     Map<String, String> from = Map.of("X-Forwarded-For", "10.9.9.67");
     for (int i = 0; i < 5; i++) {
-      Reply wrong = loginForm(SUPERVISOR_31, "wrong", from);
+      Reply wrong = loginForm(PROVINCE_SUPERVISOR, "wrong", from);
       assertThat(wrong.status()).as(wrong.body() + wrong.headers().map()).isEqualTo(401);
     }
-    Reply waiting = loginForm(SUPERVISOR_31, HttpAs.PASSWORD, from);
+    Reply waiting = loginForm(PROVINCE_SUPERVISOR, DEMO_PASSWORD, from);
     assertThat(waiting.status()).isEqualTo(429);
     assertThat(waiting.body()).contains("xin chờ");
   }
@@ -254,7 +255,7 @@ class SecurityFindingsTest {
     String number = issues.file("finance-budget", "NORMAL");
     String body = "{\"messageName\":\"" + CommuneIssueEscalationModel.MESSAGE_ISSUE_WITHDRAWN + "\","
         + "\"businessKey\":\"" + number + "\",\"resultEnabled\":true,\"variablesInResultEnabled\":true}";
-    for (String user : List.of(THANH_DONG, FINANCE_31, SUPERVISOR_31)) {
+    for (String user : List.of(THANH_DONG, FINANCE_DEPARTMENT, PROVINCE_SUPERVISOR)) {
       for (EngineDoor door : doors(user)) {
         Reply reply = door.call("POST", "/message", body);
         assertThat(reply.status()).as(door.name()).isEqualTo(403);
@@ -304,15 +305,15 @@ class SecurityFindingsTest {
     long before = instances();
     String filing = "{\"communeCode\":\"10507\",\"field\":\"health\",\"title\":\"T\",\"description\":\"D\","
         + "\"attempted\":\"A\",\"urgency\":\"NORMAL\"}";
-    Reply textPlain = http.basic(THANH_DONG, HttpAs.PASSWORD, "POST", "/api/issues", filing, Map.of("Accept", "text/plain"));
+    Reply textPlain = http.basic(THANH_DONG, DEMO_PASSWORD, "POST", "/api/issues", filing, Map.of("Accept", "text/plain"));
     assertThat(textPlain.status()).as(textPlain.body()).isEqualTo(406);
     assertThat(instances()).as("nothing filed").isEqualTo(before);
     for (String accept : List.of("text/plain;q=x", "/", "application/json;;;", "*/*;q=2")) {
-      Reply reply = http.basic(THANH_DONG, HttpAs.PASSWORD, "GET", "/api/board/me", null, Map.of("Accept", accept));
+      Reply reply = http.basic(THANH_DONG, DEMO_PASSWORD, "GET", "/api/board/me", null, Map.of("Accept", accept));
       assertThat(reply.status()).as("Accept: %s", accept).isBetween(200, 499);
     }
     for (String language : List.of("vi-VN;q=abc", "=,;", "x".repeat(300))) {
-      Reply reply = http.basic(THANH_DONG, HttpAs.PASSWORD, "GET", "/api/board/me", null, Map.of("Accept-Language", language));
+      Reply reply = http.basic(THANH_DONG, DEMO_PASSWORD, "GET", "/api/board/me", null, Map.of("Accept-Language", language));
       assertThat(reply.status()).as("Accept-Language: %s", language).isBetween(200, 499);
     }
     assertThat(http.basic(THANH_DONG, "GET", "/error", null).status()).isEqualTo(404);
@@ -331,8 +332,8 @@ class SecurityFindingsTest {
     String number = issues.file("finance-budget", "NORMAL");
     Task task = issues.levelTask(number);
     tasks.claim(task.getId(), "cb.province-31-finance-colleague");
-    for (EngineDoor door : doors(FINANCE_31)) {
-      Reply claim = door.call("POST", "/task/" + task.getId() + "/claim", "{\"userId\":\"" + FINANCE_31 + "\"}");
+    for (EngineDoor door : doors(FINANCE_DEPARTMENT)) {
+      Reply claim = door.call("POST", "/task/" + task.getId() + "/claim", "{\"userId\":\"" + FINANCE_DEPARTMENT + "\"}");
       assertThat(claim.status()).as(door.name() + " " + claim.body()).isEqualTo(409);
       assertThat(claim.body()).containsPattern(VIETNAMESE);
     }
@@ -345,7 +346,7 @@ class SecurityFindingsTest {
     }
     assertThat(instances()).isEqualTo(filed);
     tasks.setAssignee(task.getId(), null);
-    for (EngineDoor door : doors(FINANCE_31)) {
+    for (EngineDoor door : doors(FINANCE_DEPARTMENT)) {
       Reply object = door.call("POST", "/task/" + task.getId() + "/complete", "{\"variables\":{\"answer\":{\"value\":"
           + "\"rO0ABXQAAXg=\",\"type\":\"Object\",\"valueInfo\":{\"objectTypeName\":\"java.lang.String\","
           + "\"serializationDataFormat\":\"application/x-java-serialized-object\"}}}}");
@@ -377,31 +378,31 @@ class SecurityFindingsTest {
 
   @Test
   void l4_metricsAndHealthDetailsAreForTheAdministratorAndMonitoring() throws Exception {
-    for (String user : List.of(THANH_DONG, FINANCE_31, SUPERVISOR_31, CENTRAL)) {
-      assertThat(http.basic(user, HttpAs.PASSWORD, "GET", "/actuator/prometheus", null, Map.of("Accept", "*/*")).status())
+    for (String user : List.of(THANH_DONG, FINANCE_DEPARTMENT, PROVINCE_SUPERVISOR, CENTRAL_SUPERVISOR)) {
+      assertThat(http.basic(user, DEMO_PASSWORD, "GET", "/actuator/prometheus", null, Map.of("Accept", "*/*")).status())
           .as(user).isEqualTo(403);
       JsonNode health = json.readTree(http.basic(user, "GET", "/actuator/health", null).body());
       assertThat(health.has("components")).as(user).isFalse();
     }
     Map<String, String> anyType = Map.of("Accept", "*/*");
-    assertThat(http.basic(ADMIN, HttpAs.PASSWORD, "GET", "/actuator/prometheus", null, anyType).status()).isEqualTo(200);
-    assertThat(json.readTree(http.basic(ADMIN, "GET", "/actuator/health", null).body()).has("components")).isTrue();
+    assertThat(http.basic(ADMINISTRATOR, DEMO_PASSWORD, "GET", "/actuator/prometheus", null, anyType).status()).isEqualTo(200);
+    assertThat(json.readTree(http.basic(ADMINISTRATOR, "GET", "/actuator/health", null).body()).has("components")).isTrue();
     String scraper = "prometheus-scraper";
     if (identity.createUserQuery().userId(scraper).count() == 0) {
       User user = identity.newUser(scraper);
-      user.setPassword(HttpAs.PASSWORD);
+      user.setPassword(DEMO_PASSWORD);
       identity.saveUser(user);
       if (identity.createGroupQuery().groupId(Role.MONITORING_GROUP).count() == 0) {
         identity.saveGroup(identity.newGroup(Role.MONITORING_GROUP));
       }
       identity.createMembership(scraper, Role.MONITORING_GROUP);
     }
-    assertThat(http.basic(scraper, HttpAs.PASSWORD, "GET", "/actuator/prometheus", null, anyType).status()).isEqualTo(200);
+    assertThat(http.basic(scraper, DEMO_PASSWORD, "GET", "/actuator/prometheus", null, anyType).status()).isEqualTo(200);
   }
 
   @Test
   void l5_concurrentBoardCallsKeepTheSession() throws Exception {
-    HttpAs.Session board = http.webapp(SUPERVISOR_31, "tasklist");
+    HttpAs.Session board = http.webapp(PROVINCE_SUPERVISOR, "tasklist");
     List<CompletableFuture<Reply>> calls = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       calls.add(CompletableFuture.supplyAsync(() -> board.call("GET", "/api/board/timers?size=5", null,
@@ -419,7 +420,7 @@ class SecurityFindingsTest {
     String big = "{\"variables\":{\"answer\":{\"value\":\"" + "x".repeat(1_100_000) + "\"}}}";
     String number = issues.file("finance-budget", "NORMAL");
     Task task = issues.levelTask(number);
-    for (EngineDoor door : doors(FINANCE_31)) {
+    for (EngineDoor door : doors(FINANCE_DEPARTMENT)) {
       Reply reply = door.call("POST", "/task/" + task.getId() + "/complete", big);
       assertThat(reply.status()).as(door.name()).isEqualTo(413);
       assertThat(reply.body()).contains("quá lớn");
@@ -431,7 +432,7 @@ class SecurityFindingsTest {
   void l6_attachmentsAreOffForOfficials() {
     String number = issues.file("finance-budget", "NORMAL");
     Task task = issues.levelTask(number);
-    for (EngineDoor door : doors(FINANCE_31)) {
+    for (EngineDoor door : doors(FINANCE_DEPARTMENT)) {
       Reply attachment = door.send("POST", "/task/" + task.getId() + "/attachment/create",
           "multipart/form-data; boundary=XyZ", "--XyZ\r\nContent-Disposition: form-data; name=\"attachment-name\"\r\n\r\n"
               + "x\r\n--XyZ\r\nContent-Disposition: form-data; name=\"content\"; filename=\"a.txt\"\r\n"
@@ -469,9 +470,9 @@ class SecurityFindingsTest {
     String number = issues.file("finance-budget", "NORMAL");
     Task task = issues.levelTask(number);
     String answer = variables("outcome", "GUIDANCE_GIVEN", "answer", "Áp dụng hướng dẫn số 12.");
-    assertThat(http.engineRest(FINANCE_31).call("POST", "/task/" + task.getId() + "/complete", answer).status())
+    assertThat(http.engineRest(FINANCE_DEPARTMENT).call("POST", "/task/" + task.getId() + "/complete", answer).status())
         .isEqualTo(204);
-    for (EngineDoor door : doors(FINANCE_31)) {
+    for (EngineDoor door : doors(FINANCE_DEPARTMENT)) {
       Reply again = door.call("POST", "/task/" + task.getId() + "/submit-form", answer);
       assertThat(again.status()).as(door.name()).isEqualTo(409);
       assertThat(again.body()).contains("đã được người khác xử lý");
@@ -493,7 +494,7 @@ class SecurityFindingsTest {
     assertThat(instances()).isEqualTo(before);
     String number = issues.file("finance-budget", "NORMAL");
     Task task = issues.levelTask(number);
-    for (EngineDoor door : doors(FINANCE_31)) {
+    for (EngineDoor door : doors(FINANCE_DEPARTMENT)) {
       Reply reply = door.call("POST", "/task/" + task.getId() + "/complete",
           "{\"variables\":{\"outcome\":{\"value\":\"GUIDANCE_GIVEN\"},\"answer\":{\"value\":\"a\\u0000b\"}}}");
       assertThat(reply.status()).as(door.name()).isEqualTo(400);
@@ -506,14 +507,14 @@ class SecurityFindingsTest {
   void l9_countryWideStatisticsAndMetricsAreNotForUnits() {
     List<String> countryWide = List.of("/process-definition/statistics", "/metrics", "/history/process-instance/report",
         "/task/report/candidate-group-count", "/metrics/activity-instance-start/sum");
-    for (String user : List.of(THANH_DONG, FINANCE_31, SUPERVISOR_31)) {
+    for (String user : List.of(THANH_DONG, FINANCE_DEPARTMENT, PROVINCE_SUPERVISOR)) {
       for (EngineDoor door : doors(user)) {
         for (String path : countryWide) {
           assertThat(door.call("GET", path, null).status()).as("%s %s", door.name(), path).isEqualTo(403);
         }
       }
     }
-    assertThat(http.engineRest(CENTRAL).call("GET", "/process-definition/statistics", null).status()).isEqualTo(200);
-    assertThat(http.engineRest(CENTRAL).call("GET", "/metrics", null).status()).isEqualTo(403);
+    assertThat(http.engineRest(CENTRAL_SUPERVISOR).call("GET", "/process-definition/statistics", null).status()).isEqualTo(200);
+    assertThat(http.engineRest(CENTRAL_SUPERVISOR).call("GET", "/metrics", null).status()).isEqualTo(403);
   }
 }

@@ -1,6 +1,17 @@
 package vn.thongsuot.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.thongsuot.DemoAccounts.ADMINISTRATOR;
+import static vn.thongsuot.DemoAccounts.CENTRAL_SUPERVISOR;
+import static vn.thongsuot.DemoAccounts.DEMO_PASSWORD;
+import static vn.thongsuot.DemoAccounts.FINANCE_DEPARTMENT;
+import static vn.thongsuot.DemoAccounts.FINANCE_MINISTRY;
+import static vn.thongsuot.DemoAccounts.GOVERNMENT_OFFICE;
+import static vn.thongsuot.DemoAccounts.HAI_DUONG;
+import static vn.thongsuot.DemoAccounts.NATIONAL_ASSEMBLY;
+import static vn.thongsuot.DemoAccounts.PROVINCE_SUPERVISOR;
+import static vn.thongsuot.DemoAccounts.PROVINCIAL_COMMITTEE;
+import static vn.thongsuot.DemoAccounts.THANH_DONG;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -61,11 +72,10 @@ import vn.thongsuot.security.HttpAs.Reply;
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:thongsuot-sweep;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000")
 class SecuritySweepTest {
 
-  static final String ADMIN = "demo";
   /** One official of each kind of unit, and the supervisors. */
-  static final List<String> OFFICIALS = List.of("cb.commune-10507", "cb.commune-10525", "cb.province-31-finance",
-      "cb.province-31-committee", "cb.ministry-finance", "cb.government-office", "cb.national-assembly",
-      "cb.supervisor-province-31", "cb.supervisor-central");
+  static final List<String> OFFICIALS = List.of(THANH_DONG, HAI_DUONG, FINANCE_DEPARTMENT,
+      PROVINCIAL_COMMITTEE, FINANCE_MINISTRY, GOVERNMENT_OFFICE, NATIONAL_ASSEMBLY,
+      PROVINCE_SUPERVISOR, CENTRAL_SUPERVISOR);
   /** The only operations that may change something for a caller other than the administrator. */
   static final Set<String> WRITES_OPEN_TO_OFFICIALS = Set.of("POST /task/{}/claim", "POST /task/{}/unclaim",
       "POST /task/{}/complete", "POST /task/{}/submit-form", "POST /task/{}/comment/create",
@@ -160,7 +170,7 @@ class SecuritySweepTest {
 
     // The administrator: everything the engine offers, as published, on made-up ids (real ones would
     // be deleted): every answer a 4xx or a success, none a 5xx.
-    for (HttpAs.EngineDoor door : doors(http, ADMIN)) {
+    for (HttpAs.EngineDoor door : doors(http, ADMINISTRATOR)) {
       for (Operation operation : operations) {
         for (Map.Entry<String, String> spelling : Map.of("as published",
             spellings(operation.template(), ids, true).get("as published")).entrySet()) {
@@ -192,12 +202,12 @@ class SecuritySweepTest {
     EscalationDriver issues = new EscalationDriver(filing, tasks, runtime, management);
     String number = issues.file("finance-budget", "NORMAL");
     HttpAs http = new HttpAs(port);
-    JsonNode paths = json.readTree(http.basic(ADMIN, "GET", "/v3/api-docs", null).body()).get("paths");
+    JsonNode paths = json.readTree(http.basic(ADMINISTRATOR, "GET", "/v3/api-docs", null).body()).get("paths");
     List<String> problems = new ArrayList<>();
     int sent = 0;
     List<String> callers = new ArrayList<>(OFFICIALS);
     callers.add(null);
-    callers.add(ADMIN);
+    callers.add(ADMINISTRATOR);
     for (String user : callers) {
       for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> path = it.next();
@@ -214,7 +224,7 @@ class SecuritySweepTest {
           Integer published = null;
           for (Map.Entry<String, String> spelling : spellings.entrySet()) {
             long writes = DatabaseWrites.count();
-            Reply reply = http.basic(user, HttpAs.PASSWORD, method, spelling.getValue(), body,
+            Reply reply = http.basic(user, DEMO_PASSWORD, method, spelling.getValue(), body,
                 Map.of("Accept", "application/json, text/csv, text/html, */*;q=0.1"));
             sent++;
             long written = DatabaseWrites.count() - writes;
@@ -244,7 +254,7 @@ class SecuritySweepTest {
       HttpAs.Session tasklist = http.webapp(user, "tasklist");
       Reply cockpit = tasklist.call("GET", "/camunda/api/cockpit/plugin/base/default/process-definition/statistics-count",
           null, Map.of());
-      if (!user.equals("cb.supervisor-central")) {
+      if (!user.equals(CENTRAL_SUPERVISOR)) {
         assertThat(cockpit.status()).as("Cockpit's plugin API as " + user).isIn(401, 403);
       }
       Reply metrics = tasklist.call("GET", "/camunda/api/admin/plugin/adminPlugins/default/metrics/aggregated"
@@ -356,9 +366,9 @@ class SecuritySweepTest {
     ids.put("decision-definition", decision.getId());
     ids.put("decision-definition:key", decision.getKey());
     ids.put("filter", filters.createFilterQuery().filterName("Việc của đơn vị tôi").singleResult().getId());
-    ids.put("user", "cb.commune-10507");
+    ids.put("user", THANH_DONG);
     ids.put("group", "commune-10507");
-    ids.put("userId", "cb.commune-10507");
+    ids.put("userId", THANH_DONG);
     ids.put("metrics-name", "activity-instance-start");
     return ids;
   }
@@ -418,7 +428,7 @@ class SecuritySweepTest {
     if (user == null) {
       return Caller.ANONYMOUS;
     }
-    List<String> groups = user.equals(ADMIN) ? List.of(Role.ADMIN_GROUP) : List.of(user.substring(3));
+    List<String> groups = user.equals(ADMINISTRATOR) ? List.of(Role.ADMIN_GROUP) : List.of(user.substring(3));
     return new Caller(user, groups, Role.of(groups, vn.thongsuot.directory.UnitDirectory.fromClasspath()));
   }
 

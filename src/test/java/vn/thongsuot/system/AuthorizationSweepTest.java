@@ -1,6 +1,21 @@
 package vn.thongsuot.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.thongsuot.DemoAccounts.ADMINISTRATOR;
+import static vn.thongsuot.DemoAccounts.CENTRAL_SUPERVISOR;
+import static vn.thongsuot.DemoAccounts.FINANCE_DEPARTMENT;
+import static vn.thongsuot.DemoAccounts.FINANCE_MINISTRY;
+import static vn.thongsuot.DemoAccounts.GOVERNMENT_OFFICE;
+import static vn.thongsuot.DemoAccounts.HAI_DUONG;
+import static vn.thongsuot.DemoAccounts.HEALTH_DEPARTMENT;
+import static vn.thongsuot.DemoAccounts.LAM_DONG_COMMITTEE;
+import static vn.thongsuot.DemoAccounts.LAM_DONG_FINANCE_DEPARTMENT;
+import static vn.thongsuot.DemoAccounts.LAM_DONG_SUPERVISOR;
+import static vn.thongsuot.DemoAccounts.MUI_NE;
+import static vn.thongsuot.DemoAccounts.NATIONAL_ASSEMBLY;
+import static vn.thongsuot.DemoAccounts.PROVINCE_SUPERVISOR;
+import static vn.thongsuot.DemoAccounts.PROVINCIAL_COMMITTEE;
+import static vn.thongsuot.DemoAccounts.THANH_DONG;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,20 +63,14 @@ import vn.thongsuot.system.SweepCalls.Reply;
 @AppTest
 class AuthorizationSweepTest {
 
-  static final String FILER = "cb.commune-10507";
-  static final String DEPARTMENT = "cb.province-31-finance";
-  static final String SUPERVISOR_31 = "cb.supervisor-province-31";
-  static final String SUPERVISOR_68 = "cb.supervisor-province-68";
-  static final String CENTRAL = "cb.supervisor-central";
-  static final String ADMIN = "demo";
   /** Every kind of unit of the directory, plus the administrator. */
-  static final List<String> USERS = List.of(FILER, "cb.commune-10525", "cb.commune-22918", DEPARTMENT,
-      "cb.province-31-health", "cb.province-68-finance", "cb.province-31-committee", "cb.province-68-committee",
-      "cb.ministry-finance", "cb.government-office", "cb.national-assembly", SUPERVISOR_31, SUPERVISOR_68,
-      CENTRAL, ADMIN);
+  static final List<String> USERS = List.of(THANH_DONG, HAI_DUONG, MUI_NE, FINANCE_DEPARTMENT,
+      HEALTH_DEPARTMENT, LAM_DONG_FINANCE_DEPARTMENT, PROVINCIAL_COMMITTEE, LAM_DONG_COMMITTEE,
+      FINANCE_MINISTRY, GOVERNMENT_OFFICE, NATIONAL_ASSEMBLY, PROVINCE_SUPERVISOR, LAM_DONG_SUPERVISOR,
+      CENTRAL_SUPERVISOR, ADMINISTRATOR);
   /** Who may read the issue: the filing commune, the unit holding it, supervisors in scope, the administrator. */
-  static final Set<String> READERS = Set.of(FILER, DEPARTMENT, SUPERVISOR_31, CENTRAL, ADMIN);
-  static final Set<String> SUPERVISORS = Set.of(SUPERVISOR_31, SUPERVISOR_68, CENTRAL);
+  static final Set<String> READERS = Set.of(THANH_DONG, FINANCE_DEPARTMENT, PROVINCE_SUPERVISOR, CENTRAL_SUPERVISOR, ADMINISTRATOR);
+  static final Set<String> SUPERVISORS = Set.of(PROVINCE_SUPERVISOR, LAM_DONG_SUPERVISOR, CENTRAL_SUPERVISOR);
   static final YearMonth MONTH = YearMonth.of(2029, 2);
 
   @Autowired TestRestTemplate http;
@@ -83,12 +92,12 @@ class AuthorizationSweepTest {
   Map<String, Call> table(String number) {
     Map<String, Call> table = new LinkedHashMap<>();
     table.put("POST /api/issues", new Call("/api/issues",
-        "{\"communeCode\":\"10507\",\"field\":\"finance-budget\",\"title\":\" \"}", Set.of(FILER), 400));
+        "{\"communeCode\":\"10507\",\"field\":\"finance-budget\",\"title\":\" \"}", Set.of(THANH_DONG), 400));
     table.put("GET /api/issues/{number}", new Call("/api/issues/" + number, null, READERS, 200));
     table.put("POST /api/issues/{number}/withdrawal", new Call("/api/issues/" + number + "/withdrawal", "{}",
-        Set.of(FILER), 400));
+        Set.of(THANH_DONG), 400));
     table.put("POST /api/issues/{number}/deadline-extension", new Call("/api/issues/" + number
-        + "/deadline-extension", "{\"workingDays\":0,\"reason\":\"x\"}", Set.of(SUPERVISOR_31, CENTRAL), 400));
+        + "/deadline-extension", "{\"workingDays\":0,\"reason\":\"x\"}", Set.of(PROVINCE_SUPERVISOR, CENTRAL_SUPERVISOR), 400));
     table.put("GET /api/board/me", new Call("/api/board/me", null, SUPERVISORS, 200));
     table.put("GET /api/board/options", new Call("/api/board/options", null, SUPERVISORS, 200));
     table.put("GET /api/board/timers", new Call("/api/board/timers?size=200", null, SUPERVISORS, 200));
@@ -164,10 +173,10 @@ class AuthorizationSweepTest {
       }
     }
     // The positive side: readers in scope do see the issue where it should be.
-    assertThat(calls.get(CENTRAL, "/api/board/timers?size=200").body()).contains(number);
-    assertThat(calls.get(SUPERVISOR_31, "/api/board/timers?size=200").body()).contains(number);
-    assertThat(calls.get(CENTRAL, "/api/reports/" + MONTH + ".html").body()).contains("Hải Phòng");
-    assertThat(calls.get(SUPERVISOR_68, "/api/reports/" + MONTH + ".csv").body()).contains("Lâm Đồng");
+    assertThat(calls.get(CENTRAL_SUPERVISOR, "/api/board/timers?size=200").body()).contains(number);
+    assertThat(calls.get(PROVINCE_SUPERVISOR, "/api/board/timers?size=200").body()).contains(number);
+    assertThat(calls.get(CENTRAL_SUPERVISOR, "/api/reports/" + MONTH + ".html").body()).contains("Hải Phòng");
+    assertThat(calls.get(LAM_DONG_SUPERVISOR, "/api/reports/" + MONTH + ".csv").body()).contains("Lâm Đồng");
     calls.print();
   }
 
@@ -223,9 +232,9 @@ class AuthorizationSweepTest {
       Reply claim = calls.postJson(user, "/engine-rest/task/" + task.getId() + "/claim",
           "{\"userId\":\"" + user + "\"}");
       calls.record("POST /engine-rest/task/{task}/claim", "", user, claim.status());
-      if (user.equals(SUPERVISOR_31) || user.equals(CENTRAL)) {
+      if (user.equals(PROVINCE_SUPERVISOR) || user.equals(CENTRAL_SUPERVISOR)) {
         assertThat(claim.status()).as("claim as %s, who reads the task", user).isEqualTo(403);
-      } else if (!user.equals(DEPARTMENT) && !user.equals(ADMIN)) {
+      } else if (!user.equals(FINANCE_DEPARTMENT) && !user.equals(ADMINISTRATOR)) {
         assertThat(claim.status()).as("claim as %s, who cannot even read it", user).isEqualTo(404);
       } else {
         tasks.setAssignee(task.getId(), null);
@@ -237,8 +246,8 @@ class AuthorizationSweepTest {
     // Each list does find the issue for someone allowed: the probes would see a leak.
     assertThat(seenBy.keySet()).containsExactlyInAnyOrderElementsOf(lists);
     seenBy.values().forEach(users -> assertThat(READERS).containsAll(users));
-    assertThat(seenBy.get(lists.get(0))).contains(DEPARTMENT);
-    assertThat(seenBy.get(lists.get(1))).contains(FILER, DEPARTMENT, SUPERVISOR_31);
+    assertThat(seenBy.get(lists.get(0))).contains(FINANCE_DEPARTMENT);
+    assertThat(seenBy.get(lists.get(1))).contains(THANH_DONG, FINANCE_DEPARTMENT, PROVINCE_SUPERVISOR);
     calls.print();
   }
 
@@ -279,6 +288,6 @@ class AuthorizationSweepTest {
     lines.add(new ReportLine("68", "Tỉnh Lâm Đồng", ReportLine.ALL_FIELDS, "Tất cả", 2, 0, 0, 0, 0, 0, 0, 0, 0, 0,
         null));
     long id = reports.createDraft(MONTH, "sweep-" + UUID.randomUUID(), lines, now);
-    reports.publish(id, CENTRAL, now);
+    reports.publish(id, CENTRAL_SUPERVISOR, now);
   }
 }

@@ -1,6 +1,7 @@
 package vn.thongsuot.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.thongsuot.DemoAccounts.THANH_DONG;
 
 import java.time.Instant;
 import java.util.List;
@@ -32,7 +33,7 @@ final class RestartScenario {
       assertEverythingDeployed(first);
       number = first.getBean(IssueFiling.class).file(new FilingRequest("10507", "finance-budget",
           "Trụ sở chưa bàn giao", "Nội dung", "Đã làm", null, "NORMAL"),
-          new CurrentOfficial("cb.commune-10507", Set.of("commune-10507")), null).number();
+          new CurrentOfficial(THANH_DONG, Set.of("commune-10507")), null).number();
       Task task = task(first, number);
       taskId = task.getId();
       timers = timers(first, task);

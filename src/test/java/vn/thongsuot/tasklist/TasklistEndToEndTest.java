@@ -2,6 +2,12 @@ package vn.thongsuot.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static vn.thongsuot.DemoAccounts.DEMO_PASSWORD;
+import static vn.thongsuot.DemoAccounts.FINANCE_DEPARTMENT;
+import static vn.thongsuot.DemoAccounts.FINANCE_MINISTRY;
+import static vn.thongsuot.DemoAccounts.HAI_DUONG;
+import static vn.thongsuot.DemoAccounts.PROVINCIAL_COMMITTEE;
+import static vn.thongsuot.DemoAccounts.THANH_DONG;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,12 +31,6 @@ import vn.thongsuot.AppTest;
 @AppTest
 class TasklistEndToEndTest {
 
-  static final String PASSWORD = "demo";
-  static final String COMMUNE = "cb.commune-10507";
-  static final String OTHER_COMMUNE = "cb.commune-10525";
-  static final String DEPARTMENT = "cb.province-31-finance";
-  static final String COMMITTEE = "cb.province-31-committee";
-  static final String MINISTRY = "cb.ministry-finance";
 
   static final String PROCESS = "Tháo gỡ vướng mắc của cấp xã";
   static final String MY_UNIT = "Việc của đơn vị tôi";
@@ -76,7 +76,7 @@ class TasklistEndToEndTest {
     int issuesBefore = issueCount();
 
     // The commune official files the obstacle from the start form; first without its content.
-    tasklist.logIn(COMMUNE, PASSWORD);
+    tasklist.logIn(THANH_DONG, DEMO_PASSWORD);
     tasklist.screenshot("commune-tasklist");
     tasklist.startProcess(PROCESS);
     tasklist.type("Mã đơn vị cấp xã", "10507");
@@ -99,7 +99,7 @@ class TasklistEndToEndTest {
 
     // The Sở Tài chính finds it in its unit's filter, claims it and asks for more information.
     String departmentTask = number + " · Phường Thành Đông · Sở Tài chính hướng dẫn";
-    tasklist.logIn(DEPARTMENT, PASSWORD);
+    tasklist.logIn(FINANCE_DEPARTMENT, DEMO_PASSWORD);
     tasklist.openFilter(MY_UNIT);
     assertThat(tasklist.taskNames()).contains(departmentTask);
     // Due and follow-up dates are set, so Tasklist shows both badges ("Hạn …", "Nhắc hạn …").
@@ -123,17 +123,17 @@ class TasklistEndToEndTest {
     tasklist.waitUntil(d -> openTaskCount(number, "province-31-finance") == 0);
 
     // A second commune's official sees nothing of it, in any filter.
-    tasklist.logIn(OTHER_COMMUNE, PASSWORD);
+    tasklist.logIn(HAI_DUONG, DEMO_PASSWORD);
     for (String filter : FILTERS) {
       tasklist.openFilter(filter);
-      assertThat(tasklist.taskNames()).as("%s sees in %s", OTHER_COMMUNE, filter)
+      assertThat(tasklist.taskNames()).as("%s sees in %s", HAI_DUONG, filter)
           .noneMatch(name -> name.contains(number));
     }
     tasklist.screenshot("other-commune-sees-nothing");
 
     // The commune supplies the information.
     String supplyTask = number + " · Phường Thành Đông · Xã bổ sung thông tin";
-    tasklist.logIn(COMMUNE, PASSWORD);
+    tasklist.logIn(THANH_DONG, DEMO_PASSWORD);
     tasklist.openFilter(MY_UNIT);
     assertThat(tasklist.taskNames()).contains(supplyTask);
     tasklist.openTask(supplyTask);
@@ -146,7 +146,7 @@ class TasklistEndToEndTest {
     tasklist.waitUntil(d -> openTaskCount(number, "commune-10507") == 0);
 
     // The Sở answers.
-    tasklist.logIn(DEPARTMENT, PASSWORD);
+    tasklist.logIn(FINANCE_DEPARTMENT, DEMO_PASSWORD);
     tasklist.openFilter(MY_UNIT);
     assertThat(tasklist.taskNames()).contains(departmentTask);
     tasklist.openTask(departmentTask);
@@ -160,7 +160,7 @@ class TasklistEndToEndTest {
 
     // The commune says the obstacle remains.
     String assessTask = number + " · Phường Thành Đông · Xã đánh giá ý kiến trả lời";
-    tasklist.logIn(COMMUNE, PASSWORD);
+    tasklist.logIn(THANH_DONG, DEMO_PASSWORD);
     tasklist.openFilter(MY_UNIT);
     tasklist.openTask(assessTask);
     tasklist.claim();
@@ -180,7 +180,7 @@ class TasklistEndToEndTest {
     tasklist.waitUntil(d -> openTaskCount(number, "commune-10507") == 0);
 
     // The city's People's Committee refers it to the ministry.
-    tasklist.logIn(COMMITTEE, PASSWORD);
+    tasklist.logIn(PROVINCIAL_COMMITTEE, DEMO_PASSWORD);
     tasklist.openFilter(MY_UNIT);
     String committeeTask = tasklist.taskNames().stream().filter(n -> n.startsWith(number)).findFirst()
         .orElseThrow(() -> new AssertionError("the committee's list has no task of " + number));
@@ -194,7 +194,7 @@ class TasklistEndToEndTest {
     tasklist.waitUntil(d -> openTaskCount(number, "province-31-committee") == 0);
 
     // The ministry reads the whole way up on its form.
-    tasklist.logIn(MINISTRY, PASSWORD);
+    tasklist.logIn(FINANCE_MINISTRY, DEMO_PASSWORD);
     tasklist.openFilter(MY_UNIT);
     String ministryTask = number + " · Phường Thành Đông · Bộ Tài chính xử lý";
     assertThat(tasklist.taskNames()).contains(ministryTask);
