@@ -1,5 +1,7 @@
 package vn.thongsuot.security;
 
+import static vn.thongsuot.DemoAccounts.DEMO_PASSWORD;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -25,7 +28,6 @@ import java.util.Map;
  */
 final class HttpAs {
 
-  static final String PASSWORD = "demo";
   static final String ENGINE_REST = "/engine-rest";
   static final String WEBAPP_ENGINE = "/camunda/api/engine/engine/default";
 
@@ -33,6 +35,21 @@ final class HttpAs {
     String header(String name) {
       return headers.firstValue(name).orElse(null);
     }
+  }
+
+  /** The stacks of the web server's and the engine's threads, for a request that never came back. */
+  static String serverThreads() {
+    StringBuilder dump = new StringBuilder("Threads of the server at the time-out:\n");
+    Thread.getAllStackTraces().forEach((thread, stack) -> {
+      String name = thread.getName();
+      if (name.contains("exec-") || name.contains("JobExecutor") || name.contains("thongsuot")) {
+        dump.append(name).append(' ').append(thread.getState()).append('\n');
+        for (StackTraceElement frame : stack) {
+          dump.append("    at ").append(frame).append('\n');
+        }
+      }
+    });
+    return dump.toString();
   }
 
   /** One of the two doors of the engine API, for one official. */
@@ -56,7 +73,7 @@ final class HttpAs {
   }
 
   Reply basic(String user, String method, String path, String json) {
-    return basic(user, PASSWORD, method, path, json, Map.of());
+    return basic(user, DEMO_PASSWORD, method, path, json, Map.of());
   }
 
   Reply basic(String user, String password, String method, String path, String json, Map<String, String> headers) {
@@ -86,7 +103,7 @@ final class HttpAs {
 
       @Override
       public Reply send(String method, String enginePath, String contentType, String body) {
-        return basic(user, PASSWORD, method, ENGINE_REST + enginePath, body, Map.of("Content-Type", contentType));
+        return basic(user, DEMO_PASSWORD, method, ENGINE_REST + enginePath, body, Map.of("Content-Type", contentType));
       }
 
       @Override
@@ -132,7 +149,7 @@ final class HttpAs {
     CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
     Session anonymous = new Session(client, token(client, app, headers), null);
-    String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=" + PASSWORD;
+    String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=" + DEMO_PASSWORD;
     HttpRequest.Builder login = HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/" + app))
         .POST(HttpRequest.BodyPublishers.ofString(form))
         .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
@@ -208,6 +225,9 @@ final class HttpAs {
     try {
       HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return new Reply(response.statusCode(), response.body(), response.headers());
+    } catch (HttpTimeoutException e) {
+      // The server runs in this JVM: say what its threads were doing, so a hang can be diagnosed.
+      throw new IllegalStateException(request.method() + " " + request.uri() + ": " + e + "\n" + serverThreads(), e);
     } catch (IOException e) {
       throw new IllegalStateException(request.method() + " " + request.uri() + ": " + e, e);
     } catch (InterruptedException e) {
