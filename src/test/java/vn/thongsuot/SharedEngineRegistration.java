@@ -23,6 +23,10 @@ import org.springframework.test.context.support.AbstractTestExecutionListener;
  * them; once the shared {@code @AppTest} context is no longer the newest, its REST API would talk to
  * another context's engine, or answer 404, and a webapp login would fail with a 500. Before each
  * {@code @AppTest} class, the shared context's engine and webapp runtime are put back.
+ *
+ * <p>The directory's tests share the {@code @AppTest} context now, but other contexts remain, each
+ * for a reason: the security sweep needs its own database (it checks that no refused call writes a
+ * row), the restart scenario and the start-up checks start and stop whole applications.
  */
 public class SharedEngineRegistration extends AbstractTestExecutionListener {
 

@@ -1,14 +1,13 @@
 package vn.thongsuot.escalation;
 
-
 import java.time.Instant;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.thongsuot.calendar.WorkingDayCalendar;
+import vn.thongsuot.engine.EngineClock;
 import vn.thongsuot.system.CurrentOfficial;
 import vn.thongsuot.system.PlainText;
 import vn.thongsuot.system.RejectedRequest;
-import vn.thongsuot.engine.EngineClock;
 
 /**
  * A supervisor in scope moves the current level's deadline by some working days, with a reason:

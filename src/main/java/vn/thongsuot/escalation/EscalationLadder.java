@@ -1,18 +1,18 @@
 package vn.thongsuot.escalation;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.Rule;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import vn.thongsuot.calendar.WorkingDayCalendar;
 import vn.thongsuot.directory.UnitDirectory;

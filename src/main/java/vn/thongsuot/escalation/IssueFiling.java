@@ -1,14 +1,13 @@
 package vn.thongsuot.escalation;
 
-
 import java.sql.Timestamp;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.thongsuot.engine.EngineClock;
 import vn.thongsuot.system.CurrentOfficial;
 import vn.thongsuot.system.RejectedRequest;
-import vn.thongsuot.engine.EngineClock;
 
 /**
  * Files an issue for an official through our API: checks it, starts the escalation process and

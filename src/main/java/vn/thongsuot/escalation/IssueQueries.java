@@ -6,8 +6,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import vn.thongsuot.directory.UnitDirectory;
-import vn.thongsuot.system.CurrentOfficial;
 import vn.thongsuot.engine.EngineClock;
+import vn.thongsuot.system.CurrentOfficial;
 
 /** Reads an issue for {@code GET /api/issues/{number}}: its row, its open task and its timeline. */
 @Service

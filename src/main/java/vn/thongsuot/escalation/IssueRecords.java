@@ -1,14 +1,13 @@
 package vn.thongsuot.escalation;
 
 import static vn.thongsuot.system.SqlTimes.instant;
-
 import static vn.thongsuot.system.SqlTimes.ts;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;

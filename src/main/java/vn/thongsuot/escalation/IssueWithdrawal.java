@@ -1,6 +1,5 @@
 package vn.thongsuot.escalation;
 
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.thongsuot.system.CurrentOfficial;

@@ -18,12 +18,12 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.thongsuot.calendar.WorkingDayCalendar;
 import vn.thongsuot.directory.Province;
 import vn.thongsuot.directory.UnitDirectory;
+import vn.thongsuot.engine.EngineClock;
 import vn.thongsuot.escalation.EscalationLadder;
 import vn.thongsuot.escalation.Stage;
+import vn.thongsuot.system.CsvCells;
 import vn.thongsuot.system.CurrentOfficial;
 import vn.thongsuot.system.RejectedRequest;
-import vn.thongsuot.system.CsvCells;
-import vn.thongsuot.engine.EngineClock;
 
 /** JSON (and CSV) behind the supervisors' board, for supervisors in scope only. */
 @RestController

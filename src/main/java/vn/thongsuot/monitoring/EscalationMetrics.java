@@ -11,8 +11,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import vn.thongsuot.escalation.Stage;
 import vn.thongsuot.engine.EngineClock;
+import vn.thongsuot.escalation.Stage;
 
 /**
  * Prometheus gauges of the escalation timers: open and overdue issues by stage, timers due in the

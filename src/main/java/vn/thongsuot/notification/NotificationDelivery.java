@@ -14,6 +14,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import vn.thongsuot.directory.UnitDirectory;
+import vn.thongsuot.engine.EngineClock;
 import vn.thongsuot.escalation.EscalationLadder;
 import vn.thongsuot.escalation.EventType;
 import vn.thongsuot.escalation.IssueRecord;
@@ -23,7 +24,6 @@ import vn.thongsuot.escalation.Level;
 import vn.thongsuot.escalation.Outcome;
 import vn.thongsuot.escalation.TimelineEvent;
 import vn.thongsuot.escalation.VietnameseDates;
-import vn.thongsuot.engine.EngineClock;
 
 /**
  * Sends one outbox row: renders its template now (so the Tasklist link names the task that exists

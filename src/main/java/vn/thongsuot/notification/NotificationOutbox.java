@@ -1,7 +1,6 @@
 package vn.thongsuot.notification;
 
 import static vn.thongsuot.system.SqlTimes.instant;
-
 import static vn.thongsuot.system.SqlTimes.ts;
 
 import java.sql.PreparedStatement;

@@ -10,13 +10,13 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import vn.thongsuot.directory.UnitIds;
 import vn.thongsuot.escalation.EscalationLadder;
-import vn.thongsuot.escalation.Stage;
 import vn.thongsuot.escalation.EventType;
 import vn.thongsuot.escalation.IssueRecord;
 import vn.thongsuot.escalation.IssueRecords;
 import vn.thongsuot.escalation.Level;
 import vn.thongsuot.escalation.LevelAssignment;
 import vn.thongsuot.escalation.Outcome;
+import vn.thongsuot.escalation.Stage;
 import vn.thongsuot.escalation.TimelineEvent;
 import vn.thongsuot.notification.OpenTasks.OpenTask;
 

@@ -26,11 +26,11 @@ import org.glassfish.jersey.uri.UriTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.thongsuot.directory.UnitDirectory;
-import vn.thongsuot.security.EngineAllowlist.Check;
-import vn.thongsuot.security.EngineAllowlist.Rule;
 import vn.thongsuot.engine.AsTheSystem;
 import vn.thongsuot.engine.EngineRestErrors;
 import vn.thongsuot.engine.EngineUser;
+import vn.thongsuot.security.EngineAllowlist.Check;
+import vn.thongsuot.security.EngineAllowlist.Rule;
 import vn.thongsuot.system.PlainText;
 
 /**

@@ -16,12 +16,11 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
+import vn.thongsuot.engine.AsTheSystem;
 import vn.thongsuot.escalation.FilingRequest;
 import vn.thongsuot.escalation.IssueFiling;
 import vn.thongsuot.escalation.IssueProcess;
-import vn.thongsuot.engine.AsTheSystem;
 import vn.thongsuot.system.CurrentOfficial;
-
 import vn.thongsuot.system.RejectedRequest;
 
 /**

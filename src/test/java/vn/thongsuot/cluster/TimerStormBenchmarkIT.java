@@ -1,5 +1,6 @@
 package vn.thongsuot.cluster;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToDoubleFunction;
-import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.thongsuot.TestPostgres;

@@ -1,6 +1,5 @@
 package vn.thongsuot.directory;
 
-import vn.thongsuot.escalation.IssueAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
@@ -35,6 +34,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
+import vn.thongsuot.AppTest;
+import vn.thongsuot.escalation.IssueAccess;
 
 /**
  * Who sees and works which issue, over /engine-rest with the demo officials' passwords. Tasklist
@@ -51,7 +52,7 @@ import org.springframework.http.HttpMethod;
  *       completing a task you cannot even read is 404, like a task that does not exist.
  * </ul>
  */
-@DirectoryIntegrationTest
+@AppTest
 class AccessControlTest {
 
 
@@ -71,7 +72,7 @@ class AccessControlTest {
   @BeforeEach
   void setUp() {
     rest = new EngineRest(http);
-    issues = new ProbeIssues(repositoryService, runtimeService, taskService);
+    issues = new ProbeIssues(repositoryService, runtimeService, taskService, authorizationService);
   }
 
   @Test

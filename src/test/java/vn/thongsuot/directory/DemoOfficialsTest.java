@@ -12,8 +12,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.thongsuot.AppTest;
 
-@DirectoryIntegrationTest
+@AppTest
 class DemoOfficialsTest {
 
   @Autowired TestRestTemplate http;

@@ -1,10 +1,5 @@
 package vn.thongsuot.directory;
 
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.util.Date;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.thongsuot.DemoAccounts.CENTRAL_SUPERVISOR;
 import static vn.thongsuot.DemoAccounts.FINANCE_DEPARTMENT;
@@ -19,17 +14,23 @@ import static vn.thongsuot.DemoAccounts.THANH_DONG;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,9 +38,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.thongsuot.AppTest;
 
 /** The four shared Tasklist filters, executed over /engine-rest as the officials who use them. */
-@DirectoryIntegrationTest
+@AppTest
 class SharedFiltersTest {
 
 
@@ -47,6 +49,7 @@ class SharedFiltersTest {
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
+  @Autowired AuthorizationService authorizationService;
   @Autowired FilterService filterService;
   @Autowired PlatformTransactionManager transactionManager;
   @Value("${camunda.bpm.admin-user.id}") String admin;
@@ -57,7 +60,7 @@ class SharedFiltersTest {
   @BeforeEach
   void setUp() {
     rest = new EngineRest(http);
-    issues = new ProbeIssues(repositoryService, runtimeService, taskService);
+    issues = new ProbeIssues(repositoryService, runtimeService, taskService, authorizationService);
     // Monday 09:00 in Vietnam: "due within 2 working days" ends Wednesday 17:00.
     ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 11, 23, 9, 0, 0, 0,
         ZoneId.of("Asia/Ho_Chi_Minh")).toInstant()));

@@ -35,13 +35,13 @@ import vn.thongsuot.TestPostgres;
 import vn.thongsuot.ThongSuotApplication;
 import vn.thongsuot.bench.BenchmarkDocs;
 import vn.thongsuot.bench.Machine;
-import vn.thongsuot.escalation.FilingRequest;
-import vn.thongsuot.escalation.IssueFiling;
-import vn.thongsuot.system.CurrentOfficial;
+import vn.thongsuot.calendar.WorkingDayCalendar;
 import vn.thongsuot.directory.Province;
 import vn.thongsuot.directory.UnitDirectory;
+import vn.thongsuot.escalation.FilingRequest;
+import vn.thongsuot.escalation.IssueFiling;
 import vn.thongsuot.monitoring.BoardQueries.TimerFilter;
-import vn.thongsuot.calendar.WorkingDayCalendar;
+import vn.thongsuot.system.CurrentOfficial;
 
 /**
  * The supervisors' board at national scale: 1,000,000 closed and 100,000 open issues on

@@ -47,8 +47,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import vn.thongsuot.AppTest;
 import vn.thongsuot.calendar.WorkingDayCalendar;
 import vn.thongsuot.escalation.EscalationDriver;
-import vn.thongsuot.escalation.IssueFiling;
 import vn.thongsuot.escalation.FilingRequest;
+import vn.thongsuot.escalation.IssueFiling;
 import vn.thongsuot.reporting.MonthlyReports;
 import vn.thongsuot.reporting.ReportLine;
 import vn.thongsuot.system.SweepCalls.Reply;

@@ -2,9 +2,9 @@ package vn.thongsuot.escalation.process;
 
 import java.util.Date;
 import org.springframework.stereotype.Component;
+import vn.thongsuot.engine.EngineClock;
 import vn.thongsuot.escalation.EscalationLadder;
 import vn.thongsuot.escalation.Urgency;
-import vn.thongsuot.engine.EngineClock;
 
 /**
  * Due date and reminder of commune tasks, for BPMN expressions:

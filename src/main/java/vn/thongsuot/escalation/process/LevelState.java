@@ -3,10 +3,10 @@ package vn.thongsuot.escalation.process;
 import static vn.thongsuot.escalation.process.IssueVariables.*;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
+import vn.thongsuot.engine.EngineClock;
 import vn.thongsuot.escalation.Level;
 import vn.thongsuot.escalation.LevelAssignment;
 import vn.thongsuot.escalation.Urgency;
-import vn.thongsuot.engine.EngineClock;
 
 /** Reads and writes the level's routing variables on an EscalationLevel instance. */
 final class LevelState {

@@ -1,11 +1,11 @@
 package vn.thongsuot.escalation.process;
 
-import vn.thongsuot.engine.EngineUser;
 import static vn.thongsuot.escalation.process.IssueVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import vn.thongsuot.engine.EngineUser;
 
 /** Remembers who completed a task (the logged-in official, else the assignee) for the timeline. */
 @Component("taskAuthor")

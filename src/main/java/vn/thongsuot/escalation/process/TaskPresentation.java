@@ -5,14 +5,14 @@ import static vn.thongsuot.escalation.process.IssueVariables.*;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
+import vn.thongsuot.directory.UnitDirectory;
+import vn.thongsuot.engine.EngineClock;
 import vn.thongsuot.escalation.EscalationLadder;
 import vn.thongsuot.escalation.IssueRecord;
-import vn.thongsuot.directory.UnitDirectory;
 import vn.thongsuot.escalation.IssueRecords;
 import vn.thongsuot.escalation.TimelineText;
 import vn.thongsuot.escalation.VietnameseDates;
 import vn.thongsuot.system.StringVariables;
-import vn.thongsuot.engine.EngineClock;
 
 /**
  * What an official sees on a task: a name that says issue, commune and step at a glance, and

@@ -12,13 +12,13 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.thongsuot.calendar.WorkingDayCalendar;
+import vn.thongsuot.engine.EngineClock;
+import vn.thongsuot.engine.EngineUser;
+import vn.thongsuot.engine.FormRefusal;
 import vn.thongsuot.reporting.MonthlyFigures;
 import vn.thongsuot.reporting.MonthlyReports;
 import vn.thongsuot.reporting.ReportLine;
 import vn.thongsuot.system.StringVariables;
-import vn.thongsuot.engine.EngineClock;
-import vn.thongsuot.engine.EngineUser;
-import vn.thongsuot.engine.FormRefusal;
 
 /**
  * The MonthlyReport process's steps: map variables, call {@link MonthlyFigures} and

@@ -2,9 +2,9 @@ package vn.thongsuot.reporting.process;
 
 import java.text.ParseException;
 import java.util.Date;
-import vn.thongsuot.engine.CronSchedule;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import vn.thongsuot.engine.CronSchedule;
 
 /**
  * When the monthly report is compiled: {@code thongsuot.report.cron} (env THONGSUOT_REPORT_CRON),
