@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.thongsuot.AppTest;
@@ -19,6 +21,7 @@ class EngineTextsTest {
 
   @Autowired TaskService tasks;
   @Autowired RuntimeService runtime;
+  @Autowired RepositoryService repository;
   @Autowired IdentityService identity;
 
   @Test
@@ -40,12 +43,15 @@ class EngineTextsTest {
 
   @Test
   void aMessageNoExecutionWaitsForAndAConditionNothingWaitsFor() {
-    String execution = runtime.createProcessInstanceQuery().listPage(0, 1).stream().findFirst()
-        .map(instance -> instance.getId()).orElse(null);
-    if (execution != null) {
-      assertThat(EngineTexts.saysNoMessageSubscription(catchThrowable(() -> runtime.messageEventReceived(
-          "NoSuchMessage", execution)).getMessage())).isTrue();
-    }
+    // An instance that waits at a user task, for no message.
+    repository.createDeployment().name("engine-texts-probe").enableDuplicateFiltering(true)
+        .addModelInstance("EngineTextsProbe.bpmn", Bpmn.createExecutableProcess("EngineTextsProbe")
+            .startEvent().userTask().endEvent().done())
+        .deploy();
+    String execution = runtime.startProcessInstanceByKey("EngineTextsProbe").getId();
+    assertThat(EngineTexts.saysNoMessageSubscription(catchThrowable(() -> runtime.messageEventReceived(
+        "NoSuchMessage", execution)).getMessage())).isTrue();
+    runtime.deleteProcessInstance(execution, "test over");
     assertThat(EngineTexts.saysNoConditionSubscription(catchThrowable(() -> runtime.createConditionEvaluation()
         .setVariable("x", 1).evaluateStartConditions()).getMessage())).isTrue();
   }
