@@ -8,7 +8,7 @@ import glob
 import json
 import sys
 
-MODELS = ("CommuneIssueEscalation", "EscalationLevel", "MonthlyReport")
+MODELS = ("CommuneIssueEscalation", "EscalationLevel", "MonthlyReport", "CalendarRecount")
 
 report_dir, minimum = sys.argv[1], float(sys.argv[2])
 covered = {model: set() for model in MODELS}

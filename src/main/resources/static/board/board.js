@@ -55,6 +55,7 @@ async function start() {
     }
     show('tabs');
     openTab('timers');
+    await loadProvisional();
     await loadTimers();
   } catch (error) {
     fail(error);
@@ -79,6 +80,20 @@ function openTab(name) {
   if (name === 'reports') loadReports().catch(fail);
 }
 
+// While any open deadline in scope waits for a Tết announcement, a banner says so (and why).
+async function loadProvisional() {
+  const provisional = await api('/api/board/provisional');
+  const banner = document.getElementById('provisional-banner');
+  banner.replaceChildren();
+  if (!provisional.openProvisional) {
+    banner.hidden = true;
+    return;
+  }
+  banner.appendChild(el('strong', provisional.message));
+  banner.appendChild(el('div', provisional.tetDefaultRule, 'rule'));
+  banner.hidden = false;
+}
+
 async function loadTimers() {
   const page = await api('/api/board/timers?' + query({ ...state.filters, page: state.page, size: state.size }));
   state.total = page.total;
@@ -92,7 +107,13 @@ async function loadTimers() {
     tr.appendChild(el('td', item.provinceName));
     tr.appendChild(el('td', item.levelLabel));
     tr.appendChild(el('td', item.unitName));
-    tr.appendChild(el('td', item.deadlineText));
+    const deadline = el('td', item.deadlineText);
+    if (item.provisional) {
+      const mark = el('span', 'Tạm tính', 'provisional-mark');
+      mark.title = 'Tạm tính theo Bộ luật Lao động, chờ thông báo nghỉ Tết chính thức';
+      deadline.appendChild(mark);
+    }
+    tr.appendChild(deadline);
     tr.appendChild(el('td', item.workingDaysLeft, item.workingDaysLeft < 0 ? 'negative' : ''));
     tr.appendChild(el('td', item.nextTimerLabel ? item.nextTimerLabel + ' · ' + item.nextTimerText : '—'));
     const status = el('td');
@@ -121,9 +142,10 @@ async function openIssue(number) {
   ];
   if (issue.current) {
     facts.push(['Đang ở', issue.current.levelLabel + ' · ' + issue.current.unitName]);
-    facts.push(['Thời hạn', issue.current.deadlineText + (issue.current.workingDaysLeft === null ? ''
+    facts.push(['Thời hạn', issue.current.deadlineText + ', giờ Việt Nam' + (issue.current.workingDaysLeft === null ? ''
       : ' (còn ' + issue.current.workingDaysLeft + ' ngày làm việc)')]);
-    facts.push(['Căn cứ', issue.current.legalBasis]);
+    if (issue.current.deadlineProvisional) facts.push(['Tạm tính', issue.current.provisionalNote]);
+    facts.push(['Căn cứ và quy định', issue.current.legalBasis]);
   }
   facts.forEach(([label, value]) => { current.appendChild(el('dt', label)); current.appendChild(el('dd', value)); });
   const form = document.getElementById('extend');
@@ -157,6 +179,7 @@ async function extend(event) {
     message.textContent = 'Đã gia hạn.';
     form.reset();
     await openIssue(form.dataset.number);
+    await loadProvisional();
     await loadTimers();
   } catch (error) {
     message.className = 'message error';

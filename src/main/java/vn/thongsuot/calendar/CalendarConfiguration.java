@@ -18,26 +18,42 @@ class CalendarConfiguration {
 
   private static final Logger LOG = LoggerFactory.getLogger(CalendarConfiguration.class);
 
+  /** The file of start-up: it seeds the database's first calendar version (CalendarVersions). */
   @Bean
-  WorkingDayCalendar workingDayCalendar(
-      @Value("${thongsuot.calendar.holidays-file:}") String holidaysFile,
+  HolidayFileText holidayFileText(@Value("${thongsuot.calendar.holidays-file:}") String holidaysFile) {
+    return holidaysFile.isBlank() ? HolidayFileText.shipped() : HolidayFileText.of(Path.of(holidaysFile.strip()));
+  }
+
+  @Bean
+  WorkingDayCalendar workingDayCalendar(HolidayFileText holidayFileText,
       @Value("${thongsuot.calendar.end-of-day:17:00}") String endOfDay) {
-    HolidayRules rules = holidaysFile.isBlank()
-        ? HolidayRules.shipped()
-        : HolidayRules.fromFile(Path.of(holidaysFile.strip()));
+    HolidayRules rules = holidayFileText.parse();
     WorkingDayCalendar calendar = new WorkingDayCalendar(rules, parseEndOfDay(endOfDay));
     LOG.info("Working-day calendar: adjustments from {} (years {}), working day ends at {} {}",
-        rules.origin(), rules.tetBreaks().keySet().stream().sorted().toList(), calendar.endOfDay(),
+        rules.origin(), rules.tetBreaks().keySet().stream().sorted().toList(), calendar.endOfDayText(),
         WorkingDayCalendar.VIETNAM);
     return calendar;
   }
 
+  /**
+   * "17:00", "16:30"...; "24:00" is the end of the calendar day (Civil Code art. 148), kept as the
+   * day's last millisecond so a deadline stays on its date (docs/calendar.md, "When a day ends").
+   */
   static LocalTime parseEndOfDay(String value) {
+    String text = value.strip();
+    if (text.equals("24:00")) {
+      return WorkingDayCalendar.END_OF_CALENDAR_DAY;
+    }
     try {
-      return LocalTime.parse(value.strip());
+      LocalTime time = LocalTime.parse(text);
+      if (time.equals(LocalTime.MIDNIGHT)) {
+        throw new IllegalArgumentException("thongsuot.calendar.end-of-day (THONGSUOT_END_OF_DAY) '"
+            + value + "' would end a working day at its start; use 24:00 for the end of the day");
+      }
+      return time;
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException("thongsuot.calendar.end-of-day (THONGSUOT_END_OF_DAY) '"
-          + value + "' is not a time of day like 17:00", e);
+          + value + "' is not a time of day like 17:00 (or 24:00 for the end of the day)", e);
     }
   }
 }

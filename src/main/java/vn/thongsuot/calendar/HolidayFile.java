@@ -4,6 +4,7 @@ import java.io.Reader;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Month;
+import java.time.MonthDay;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +36,10 @@ import org.yaml.snakeyaml.nodes.Tag;
  *     nationalDayAdjacent: {date: 2025-09-01, source: "..."}
  *     lunarNewYear: {date: ..., source: "..."}
  *     hungKingsDay: {date: ..., source: "..."}
+ * fixedHolidays:
+ *   - {day: "11-24", name: "...", fromYear: 2027, source: "...", verified: false}
  * </pre>
+ * Every entry may say {@code verified: true} when its source was checked (default false).
  * It works on SnakeYAML's node tree rather than on loaded maps so every error can name its line:
  * the file is edited by hand by an administrator, and a typo must stop start-up with a message that
  * says where, instead of silently shifting deadlines.
@@ -44,10 +48,16 @@ final class HolidayFile {
 
   private static final Set<String> YEAR_KEYS = Set.of("tet", "swaps", "daysOff",
       "nationalDayAdjacent", "lunarNewYear", "hungKingsDay");
-  private static final Set<String> TET_KEYS = Set.of("from", "to", "source");
-  private static final Set<String> DATED_KEYS = Set.of("date", "source");
-  private static final Set<String> DAY_OFF_KEYS = Set.of("date", "reason", "source");
-  private static final Set<String> SWAP_KEYS = Set.of("dayOff", "workedSaturday", "source");
+  private static final Set<String> TOP_KEYS = Set.of("years", "fixedHolidays");
+  private static final Set<String> TET_KEYS = Set.of("from", "to", "source", "verified");
+  private static final Set<String> DATED_KEYS = Set.of("date", "source", "verified");
+  private static final Set<String> DAY_OFF_KEYS = Set.of("date", "reason", "source", "verified");
+  private static final Set<String> SWAP_KEYS = Set.of("dayOff", "workedSaturday", "source", "verified");
+  private static final Set<String> FIXED_KEYS = Set.of("day", "name", "fromYear", "untilYear", "source",
+      "verified");
+  /** Days that art. 112 already makes holidays every year: a fixed holiday there would add nothing. */
+  private static final Set<MonthDay> STATUTORY_DAYS = Set.of(MonthDay.of(1, 1), MonthDay.of(4, 30),
+      MonthDay.of(5, 1), MonthDay.of(9, 2));
   private static final int FIRST_YEAR = WorkingDayCalendar.FIRST_YEAR;
   private static final int LAST_YEAR = WorkingDayCalendar.LAST_YEAR;
 
@@ -58,6 +68,7 @@ final class HolidayFile {
   private final Map<Integer, HolidayRules.TetBreak> tetBreaks = new HashMap<>();
   private final List<HolidayRules.DayOff> daysOff = new ArrayList<>();
   private final List<HolidayRules.Swap> swaps = new ArrayList<>();
+  private final List<HolidayRules.FixedHoliday> fixedHolidays = new ArrayList<>();
   private final Map<LocalDate, Integer> offDates = new HashMap<>();
   private final Set<LocalDate> workedDates = new HashSet<>();
 
@@ -74,16 +85,89 @@ final class HolidayFile {
       throw new HolidayFileException("holidays file " + origin + " is not valid YAML: " + e.getMessage(), e);
     }
     if (root != null && !isNull(root)) {
-      Map<String, Node> top = mapping(root, "the top level", Set.of("years"));
+      Map<String, Node> top = mapping(root, "the top level", TOP_KEYS);
       Node years = top.get("years");
       if (years != null && !isNull(years)) {
         for (Map.Entry<String, Node> entry : mapping(years, "'years'", null).entrySet()) {
           readYear(entry.getKey(), entry.getValue());
         }
       }
+      Node fixed = top.get("fixedHolidays");
+      if (fixed != null && !isNull(fixed)) {
+        for (Node item : sequence(fixed, "'fixedHolidays'")) {
+          readFixedHoliday(item);
+        }
+      }
     }
     return new HolidayRules(origin, lunarNewYears, hungKingsDays, nationalDayAdjacent, tetBreaks,
-        daysOff, swaps);
+        daysOff, swaps, fixedHolidays);
+  }
+
+  private void readFixedHoliday(Node item) {
+    String what = "fixedHolidays entry";
+    Map<String, Node> f = mapping(item, what, FIXED_KEYS);
+    Node dayNode = f.get("day");
+    if (dayNode == null) {
+      throw error(item, what + " needs 'day' (month and day, MM-dd, e.g. \"11-24\")");
+    }
+    String dayText = scalar(dayNode, what + " day").strip();
+    MonthDay day;
+    try {
+      day = MonthDay.parse("--" + dayText);
+    } catch (DateTimeParseException e) {
+      throw error(dayNode, what + ": day '" + dayText + "' is not a month and day (expected MM-dd, e.g. \"11-24\")");
+    }
+    if (STATUTORY_DAYS.contains(day)) {
+      throw error(dayNode, what + ": " + dayText + " is already a public holiday of Labour Code art. 112");
+    }
+    int fromYear = year(item, f, "fromYear", what);
+    Integer untilYear = f.containsKey("untilYear") ? year(item, f, "untilYear", what) : null;
+    if (untilYear != null && untilYear < fromYear) {
+      throw error(f.get("untilYear"), what + ": untilYear " + untilYear + " is before fromYear " + fromYear);
+    }
+    String name = text(f, "name", what, item);
+    for (HolidayRules.FixedHoliday other : fixedHolidays) {
+      boolean overlap = other.day().equals(day) && (other.untilYear() == null || other.untilYear() >= fromYear)
+          && (untilYear == null || untilYear >= other.fromYear());
+      if (overlap) {
+        throw error(item, what + ": " + dayText + " is already a fixed holiday (" + other.name()
+            + ") in some of these years");
+      }
+    }
+    fixedHolidays.add(new HolidayRules.FixedHoliday(day, name, fromYear, untilYear,
+        text(f, "source", what, item), verified(f, what)));
+  }
+
+  private int year(Node owner, Map<String, Node> fields, String key, String what) {
+    Node node = fields.get(key);
+    if (node == null) {
+      throw error(owner, what + " needs '" + key + "' (a year, e.g. 2027)");
+    }
+    String value = scalar(node, what + " " + key).strip();
+    int year;
+    try {
+      year = Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw error(node, what + ": " + key + " '" + value + "' is not a year (expected e.g. 2027)");
+    }
+    if (year < FIRST_YEAR || year > LAST_YEAR) {
+      throw error(node, what + ": " + key + " " + year + " is outside " + FIRST_YEAR + ".." + LAST_YEAR);
+    }
+    return year;
+  }
+
+  /** {@code verified: true} when the entry's source was checked; absent means not verified. */
+  private boolean verified(Map<String, Node> fields, String what) {
+    Node node = fields.get("verified");
+    if (node == null || isNull(node)) {
+      return false;
+    }
+    String value = scalar(node, what + " verified").strip();
+    return switch (value) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw error(node, what + ": verified must be true or false, not '" + value + "'");
+    };
   }
 
   private void readYear(String key, Node node) {
@@ -123,7 +207,7 @@ final class HolidayFile {
         LocalDate date = date(item, f, "date", what, year);
         String reason = text(f, "reason", what, item);
         markOff(date, item, what);
-        daysOff.add(new HolidayRules.DayOff(date, reason, text(f, "source", what, item)));
+        daysOff.add(new HolidayRules.DayOff(date, reason, text(f, "source", what, item), verified(f, what)));
       }
     }
     if (fields.containsKey("swaps")) {
@@ -147,7 +231,7 @@ final class HolidayFile {
           throw error(f.get("workedSaturday"), what + ": Saturday " + worked + " is already worked for another swap");
         }
         markOff(off, item, what);
-        swaps.add(new HolidayRules.Swap(off, worked, text(f, "source", what, item)));
+        swaps.add(new HolidayRules.Swap(off, worked, text(f, "source", what, item), verified(f, what)));
       }
     }
   }
@@ -163,12 +247,13 @@ final class HolidayFile {
     if (from.plusDays(15).isBefore(to)) {
       throw error(node, what + ": " + from + ".." + to + " is longer than 16 days; check the dates");
     }
-    return new HolidayRules.TetBreak(from, to, text(f, "source", what, node));
+    return new HolidayRules.TetBreak(from, to, text(f, "source", what, node), verified(f, what));
   }
 
   private HolidayRules.Dated dated(Node node, String what, int year) {
     Map<String, Node> f = mapping(node, what, DATED_KEYS);
-    return new HolidayRules.Dated(date(node, f, "date", what, year), text(f, "source", what, node));
+    return new HolidayRules.Dated(date(node, f, "date", what, year), text(f, "source", what, node),
+        verified(f, what));
   }
 
   private void markOff(LocalDate date, Node node, String what) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Month;
+import java.time.MonthDay;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,8 +20,12 @@ import java.util.stream.Stream;
 /**
  * The yearly official adjustments to the statutory rules, as read from the holidays data file
  * ({@code calendar/holidays-vn.yaml}): the exact Tết break the Government announced, extra days
- * off, swapped days, the day next to 2 September, and overrides of the computed lunar dates.
- * Immutable; see {@link HolidayFile} for the format and its validation.
+ * off, swapped days, the day next to 2 September, overrides of the computed lunar dates, and
+ * holidays that a change of the law adds every year from a given year on. Immutable; see
+ * {@link HolidayFile} for the format and its validation.
+ *
+ * <p>Every entry names its source and says whether that source was verified ({@code verified}):
+ * only a verified document number may be shown to officials as the basis of a day off.
  *
  * @param origin where the rules came from, for messages ("classpath:calendar/holidays-vn.yaml")
  */
@@ -31,7 +36,8 @@ public record HolidayRules(
     Map<Integer, Dated> nationalDayAdjacentDays,
     Map<Integer, TetBreak> tetBreaks,
     List<DayOff> daysOff,
-    List<Swap> swaps) {
+    List<Swap> swaps,
+    List<FixedHoliday> fixedHolidays) {
 
   /** The data file shipped inside the application. */
   public static final String SHIPPED_RESOURCE = "calendar/holidays-vn.yaml";
@@ -43,28 +49,67 @@ public record HolidayRules(
     tetBreaks = Map.copyOf(tetBreaks);
     daysOff = List.copyOf(daysOff);
     swaps = List.copyOf(swaps);
+    fixedHolidays = List.copyOf(fixedHolidays);
+  }
+
+  /** The rules without the fixed holidays that a law adds (the constructor before they existed). */
+  public HolidayRules(String origin, Map<Integer, Dated> lunarNewYears, Map<Integer, Dated> hungKingsDays,
+      Map<Integer, Dated> nationalDayAdjacentDays, Map<Integer, TetBreak> tetBreaks, List<DayOff> daysOff,
+      List<Swap> swaps) {
+    this(origin, lunarNewYears, hungKingsDays, nationalDayAdjacentDays, tetBreaks, daysOff, swaps, List.of());
   }
 
   /** A date with the official text it comes from. */
-  public record Dated(LocalDate date, String source) {}
+  public record Dated(LocalDate date, String source, boolean verified) {
+    public Dated(LocalDate date, String source) {
+      this(date, source, false);
+    }
+  }
 
   /** The whole Tết break announced for a year, first and last day off included. */
-  public record TetBreak(LocalDate from, LocalDate to, String source) {
+  public record TetBreak(LocalDate from, LocalDate to, String source, boolean verified) {
+    public TetBreak(LocalDate from, LocalDate to, String source) {
+      this(from, to, source, false);
+    }
+
     boolean contains(LocalDate day) {
       return !day.isBefore(from) && !day.isAfter(to);
     }
   }
 
   /** An extra day off, e.g. a one-off holiday the Government grants. */
-  public record DayOff(LocalDate date, String reason, String source) {}
+  public record DayOff(LocalDate date, String reason, String source, boolean verified) {
+    public DayOff(LocalDate date, String reason, String source) {
+      this(date, reason, source, false);
+    }
+  }
 
   /** A weekday off in exchange for a Saturday worked. */
-  public record Swap(LocalDate dayOff, LocalDate workedSaturday, String source) {}
+  public record Swap(LocalDate dayOff, LocalDate workedSaturday, String source, boolean verified) {
+    public Swap(LocalDate dayOff, LocalDate workedSaturday, String source) {
+      this(dayOff, workedSaturday, source, false);
+    }
+  }
+
+  /**
+   * A holiday on the same Gregorian day every year, from {@code fromYear} (and until
+   * {@code untilYear}, if set), as an amendment of Labour Code art. 112 would add one (24 November,
+   * Ngày Văn hóa Việt Nam, is proposed): a public holiday like the others, so a weekend one gives a
+   * compensatory day (art. 111(3)). Needs a data entry, not code.
+   */
+  public record FixedHoliday(MonthDay day, String name, int fromYear, Integer untilYear, String source,
+      boolean verified) {
+
+    boolean appliesIn(int year) {
+      return year >= fromYear && (untilYear == null || year <= untilYear)
+          && day.isValidYear(year);
+    }
+  }
 
   /** No adjustments at all: the statutory rules and the computed lunar dates only. */
   public static HolidayRules none() {
     return new HolidayRules("no adjustments", Map.of(), Map.of(), Map.of(), Map.of(), List.of(),
-        List.of());
+        List.of(), List.of());
   }
 
   /** The file shipped as classpath resource {@value #SHIPPED_RESOURCE}. */
@@ -124,6 +169,21 @@ public record HolidayRules(
 
   Stream<DayOff> daysOffIn(int year) {
     return daysOff.stream().filter(d -> d.date().getYear() == year);
+  }
+
+  Stream<FixedHoliday> fixedHolidaysIn(int year) {
+    return fixedHolidays.stream().filter(h -> h.appliesIn(year));
+  }
+
+  /** Whether the Government's Tết break of that year is in the data (else the statutory default applies). */
+  public boolean tetAnnounced(int year) {
+    return tetBreaks.containsKey(year);
+  }
+
+  /** A copy that names another origin in its messages (a version loaded from the database). */
+  public HolidayRules withOrigin(String newOrigin) {
+    return new HolidayRules(newOrigin, lunarNewYears, hungKingsDays, nationalDayAdjacentDays, tetBreaks,
+        daysOff, swaps, fixedHolidays);
   }
 
   Stream<Swap> swapsTouching(int year) {

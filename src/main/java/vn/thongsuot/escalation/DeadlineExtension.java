@@ -58,16 +58,22 @@ public class DeadlineExtension {
           + " hiện không chờ đơn vị nào trả lời, nên không có thời hạn để gia hạn.");
     }
     Instant oldDeadline = level.deadline();
-    Instant deadline = calendar.addWorkingDays(oldDeadline, workingDays);
+    WorkingDayCalendar counting = calendar.current();
+    Instant deadline = counting.addWorkingDays(oldDeadline, workingDays);
     Instant now = EngineClock.now();
-    Instant reminder = calendar.addWorkingDays(deadline, -level.reminderDays());
+    Instant reminder = counting.addWorkingDays(deadline, -level.reminderDays());
     if (reminder.isBefore(now)) {
       reminder = now;
     }
-    Instant escalate = calendar.deadline(deadline, level.escalationDays());
-    process.move(level, reminder, deadline, escalate, official.userId());
+    Instant escalate = counting.deadline(deadline, level.escalationDays());
+    // The count now runs that many days further: a later change of the calendar keeps the extension.
+    Instant countedFrom = level.countedFrom() != null ? level.countedFrom() : now;
+    Integer counted = level.countedWorkingDays() != null ? level.countedWorkingDays() + workingDays : null;
+    boolean provisional = counting.provisional(countedFrom, escalate);
+    process.move(level, new IssueProcess.Move(reminder, deadline, escalate, provisional, counted), official.userId());
     journal.extended(issue, official.userId(), "Gia hạn thêm " + workingDays + " ngày làm việc (từ "
-        + VietnameseDates.dateTime(oldDeadline) + "). Lý do: " + trimmed, reminder, deadline, escalate, now);
+        + VietnameseDates.dateTime(oldDeadline) + "). Lý do: " + trimmed, reminder, deadline, escalate,
+        provisional, counting.version(), now);
     return deadline;
   }
 }

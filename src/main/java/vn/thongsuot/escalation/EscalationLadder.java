@@ -111,8 +111,13 @@ public class EscalationLadder {
 
   /** The next progress report of a roadmap: its DMN interval, or the target date if sooner. */
   public Instant roadmapFollowUp(Instant targetDate, Urgency urgency, Instant now) {
+    return roadmapFollowUp(calendar, targetDate, urgency, now);
+  }
+
+  /** {@link #roadmapFollowUp(Instant, Urgency, Instant)} with a given calendar (a recount). */
+  public Instant roadmapFollowUp(WorkingDayCalendar counting, Instant targetDate, Urgency urgency, Instant now) {
     Map<String, Object> row = deadlineRow(ROADMAP, urgency);
-    Instant interval = calendar.deadline(now, ((Number) row.get("deadlineDays")).intValue());
+    Instant interval = counting.deadline(now, ((Number) row.get("deadlineDays")).intValue());
     return targetDate != null && targetDate.isBefore(interval) && targetDate.isAfter(now)
         ? targetDate : interval;
   }
@@ -144,18 +149,52 @@ public class EscalationLadder {
   private LevelAssignment schedule(String row, String group, Urgency urgency, Instant now,
       Integer daysOverride) {
     Map<String, Object> rule = deadlineRow(row, urgency);
-    int deadlineDays = daysOverride != null ? daysOverride : ((Number) rule.get("deadlineDays")).intValue();
+    int rowDays = ((Number) rule.get("deadlineDays")).intValue();
+    int deadlineDays = daysOverride != null ? daysOverride : rowDays;
     int reminderDays = ((Number) rule.get("reminderDays")).intValue();
     Integer escalationDays = rule.get("escalationDays") == null ? null
         : ((Number) rule.get("escalationDays")).intValue();
-    Instant deadline = calendar.deadline(now, deadlineDays);
+    // One snapshot of the calendar for all three instants: a calendar loaded meanwhile never mixes in.
+    WorkingDayCalendar counting = calendar.current();
+    Count count = count(counting, now, deadlineDays, reminderDays, escalationDays);
+    return new LevelAssignment(row, group, group == null ? null : directory.unitName(group), deadlineDays,
+        reminderDays, escalationDays, count.deadline(), count.reminderAt(), count.escalateAt(),
+        legalBasis(rule, rowDays, reminderDays, escalationDays, counting), now, count.provisional(),
+        counting.version());
+  }
+
+  /** A step's timers counted in working days from {@code from}, with one calendar. */
+  public record Count(Instant deadline, Instant reminderAt, Instant escalateAt, boolean provisional) {}
+
+  /**
+   * The deadline {@code deadlineDays} working days after {@code from}, the reminder
+   * {@code reminderDays} before it (not before {@code from}), the escalation {@code escalationDays}
+   * after it (none for commune tasks); provisional when the count up to the last of them crosses a
+   * Tết not announced yet. Used when a step starts and when the calendar changes under it.
+   */
+  public static Count count(WorkingDayCalendar calendar, Instant from, int deadlineDays, int reminderDays,
+      Integer escalationDays) {
+    Instant deadline = calendar.deadline(from, deadlineDays);
     Instant reminder = calendar.addWorkingDays(deadline, -reminderDays);
-    if (reminder.isBefore(now)) {
-      reminder = now;
+    if (reminder.isBefore(from)) {
+      reminder = from;
     }
     Instant escalate = escalationDays == null ? null : calendar.deadline(deadline, escalationDays);
-    return new LevelAssignment(row, group, group == null ? null : directory.unitName(group), deadlineDays, reminderDays,
-        escalationDays, deadline, reminder, escalate, (String) rule.get("legalBasis"));
+    boolean provisional = calendar.provisional(from, escalate == null ? deadline : escalate);
+    return new Count(deadline, reminder, escalate, provisional);
+  }
+
+  /** A commune task's due date and reminder counted again from its start, with its row's days. */
+  public Count recount(String row, Urgency urgency, Instant from, WorkingDayCalendar counting) {
+    Map<String, Object> rule = deadlineRow(row, urgency);
+    return count(counting, from, ((Number) rule.get("deadlineDays")).intValue(),
+        ((Number) rule.get("reminderDays")).intValue(), null);
+  }
+
+  private static String legalBasis(Map<String, Object> rule, int deadlineDays, int reminderDays,
+      Integer escalationDays, WorkingDayCalendar calendar) {
+    return LegalBasis.compose((String) rule.get("legalBasis"), (String) rule.get("unverifiedBasis"),
+        (String) rule.get("systemRule"), deadlineDays, reminderDays, escalationDays, calendar.endOfDayText());
   }
 
   private Map<String, Object> deadlineRow(String row, Urgency urgency) {

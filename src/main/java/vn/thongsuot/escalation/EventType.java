@@ -12,6 +12,7 @@ public enum EventType {
   ESCALATED_NO_ANSWER("Chuyển lên cấp trên do không trả lời"),
   ASSESSED("Xã đánh giá ý kiến trả lời"),
   DEADLINE_EXTENDED("Gia hạn xử lý"),
+  DEADLINE_RECOUNTED("Tính lại thời hạn theo lịch nghỉ"),
   RESOLVED("Vướng mắc đã được tháo gỡ"),
   WITHDRAWN("Xã rút vướng mắc");
 

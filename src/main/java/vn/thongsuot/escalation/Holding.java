@@ -14,23 +14,28 @@ public record Holding(
     Instant deadline,
     Instant escalateAt,
     String legalBasis,
-    boolean arrivedEscalated) {
+    boolean arrivedEscalated,
+    boolean provisional,
+    int calendarVersion) {
 
   /** Kinds of the next timer, as the board shows them. */
   public enum TimerKind { REMINDER, DEADLINE, ESCALATION, FOLLOW_UP, SESSION_END }
 
   public static Holding level(Stage stage, LevelAssignment assignment, boolean arrivedEscalated) {
     return new Holding(stage, assignment.groupId(), assignment.reminderAt(), assignment.deadline(),
-        assignment.escalateAt(), assignment.legalBasis(), arrivedEscalated);
+        assignment.escalateAt(), assignment.legalBasis(), arrivedEscalated, assignment.provisional(),
+        assignment.calendarVersion());
   }
 
   public static Holding commune(Stage stage, String group, Instant reminderAt, Instant dueDate,
-      String legalBasis) {
-    return new Holding(stage, group, reminderAt, dueDate, null, legalBasis, false);
+      String legalBasis, boolean provisional, int calendarVersion) {
+    return new Holding(stage, group, reminderAt, dueDate, null, legalBasis, false, provisional,
+        calendarVersion);
   }
 
-  public static Holding waiting(Stage stage, String group, Instant firesAt, String legalBasis) {
-    return new Holding(stage, group, null, firesAt, null, legalBasis, false);
+  public static Holding waiting(Stage stage, String group, Instant firesAt, String legalBasis,
+      boolean provisional, int calendarVersion) {
+    return new Holding(stage, group, null, firesAt, null, legalBasis, false, provisional, calendarVersion);
   }
 
   /** Whether the deadline itself is a timer (levels) or only a due date (commune tasks). */
@@ -39,7 +44,7 @@ public record Holding(
   }
 
   /** The first of this holding's timers still to fire at or after {@code now}. */
-  TimerKind nextKind(Instant now) {
+  public TimerKind nextKind(Instant now) {
     if (stage.isTimerWait()) {
       return stage == Stage.ROADMAP ? TimerKind.FOLLOW_UP : TimerKind.SESSION_END;
     }
@@ -52,7 +57,7 @@ public record Holding(
     return deadlineIsTimer() ? TimerKind.ESCALATION : null;
   }
 
-  Instant at(TimerKind kind) {
+  public Instant at(TimerKind kind) {
     if (kind == null) {
       return null;
     }

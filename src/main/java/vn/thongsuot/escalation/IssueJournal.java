@@ -40,8 +40,9 @@ public class IssueJournal {
 
   /** The commune has a task (supply information, assess an answer) until its due date. */
   public void communeTaskOpened(IssueIdentity issue, Stage stage, Instant reminderAt, Instant due, String legalBasis,
-      Instant now) {
-    records.hold(issue.number(), Holding.commune(stage, issue.communeGroup(), reminderAt, due, legalBasis), now);
+      boolean provisional, int calendarVersion, Instant now) {
+    records.hold(issue.number(), Holding.commune(stage, issue.communeGroup(), reminderAt, due, legalBasis,
+        provisional, calendarVersion), now);
     events.publishEvent(new IssueStep.Held(issue.number(), issue.provinceCode(), issue.field(), stage,
         issue.communeGroup(), now, due, false));
   }
@@ -50,7 +51,7 @@ public class IssueJournal {
   public void infoRequested(IssueIdentity issue, LevelAssignment running, LevelAssignment info, String by,
       String request, int remainingDays, Instant now) {
     records.hold(issue.number(), Holding.commune(Stage.COMMUNE_INFO, issue.communeGroup(), info.reminderAt(),
-        info.deadline(), info.legalBasis()), now);
+        info.deadline(), info.legalBasis(), info.provisional(), info.calendarVersion()), now);
     records.append(TimelineEvent.infoRequested(issue.number(), now, running.levelCode(), running.groupId(), by,
         request + "\nThời hạn của đơn vị tạm dừng, còn " + remainingDays + " ngày làm việc.", info.deadline()));
   }
@@ -114,10 +115,24 @@ public class IssueJournal {
 
   /** A supervisor moved the current level's deadline. */
   public void extended(IssueRecord issue, String by, String text, Instant reminderAt, Instant deadline,
-      Instant escalateAt, Instant now) {
-    records.extend(issue.number(), reminderAt, deadline, escalateAt, now);
+      Instant escalateAt, boolean provisional, int calendarVersion, Instant now) {
+    records.extend(issue.number(), reminderAt, deadline, escalateAt, provisional, calendarVersion, now);
     events.publishEvent(new IssueStep.DeadlineMoved(issue.number(), issue.currentGroup(), deadline));
     records.append(TimelineEvent.extended(issue.number(), now, issue.currentLevel(), issue.currentGroup(), by, text,
         deadline));
+  }
+
+  /**
+   * The working-day calendar changed and the current step was counted again: its dates, which timer
+   * fires next, whether it is overdue and provisional, the version counted with, and the timeline
+   * line saying what moved. {@code level} null for a commune task.
+   */
+  public void recounted(IssueRecord issue, String level, Instant reminderAt, Instant deadline, Instant escalateAt,
+      Holding.TimerKind next, Instant nextAt, boolean overdue, boolean provisional, int calendarVersion, String text,
+      Instant now) {
+    records.recounted(issue.number(), reminderAt, deadline, escalateAt, next, nextAt, overdue, provisional,
+        calendarVersion);
+    events.publishEvent(new IssueStep.DeadlineMoved(issue.number(), issue.currentGroup(), deadline));
+    records.append(TimelineEvent.recounted(issue.number(), now, level, issue.currentGroup(), text, deadline));
   }
 }

@@ -22,11 +22,23 @@ public interface IssueProcess {
   Optional<OpenLevel> openLevel(String issueNumber);
 
   /**
-   * Moves the level's task due date, follow-up date and timers, as {@code by} (named in Camunda's
-   * audit log; our own check decided they may).
+   * Moves the level's task due date, follow-up date (and the deadline its form shows) and timers, as
+   * {@code by} (named in Camunda's audit log; our own check decided they may).
    */
-  void move(OpenLevel level, Instant reminderAt, Instant deadline, Instant escalateAt, String by);
+  void move(OpenLevel level, Move move, String by);
 
-  /** A level waiting for its unit's answer: its deadline and the offsets of its reminder and escalation. */
-  record OpenLevel(String levelInstanceId, Instant deadline, int reminderDays, Integer escalationDays) {}
+  /**
+   * A level waiting for its unit's answer: its deadline, the offsets of its reminder and escalation,
+   * and what its deadline was counted from ({@code countedFrom}, {@code countedWorkingDays}: null
+   * for a level started before the calendar could be changed at run time).
+   */
+  record OpenLevel(String levelInstanceId, Instant deadline, int reminderDays, Integer escalationDays,
+      Instant countedFrom, Integer countedWorkingDays) {}
+
+  /**
+   * Where a level's dates move; {@code countedWorkingDays} the new length of its count (null: keep
+   * as it is), so a later change of the calendar recounts the level with the extension in it.
+   */
+  record Move(Instant reminderAt, Instant deadline, Instant escalateAt, boolean provisional,
+      Integer countedWorkingDays) {}
 }

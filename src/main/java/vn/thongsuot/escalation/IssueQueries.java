@@ -5,6 +5,7 @@ import java.util.List;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
+import vn.thongsuot.calendar.WorkingDayCalendar;
 import vn.thongsuot.directory.UnitDirectory;
 import vn.thongsuot.engine.EngineClock;
 import vn.thongsuot.system.CurrentOfficial;
@@ -28,6 +29,11 @@ public class IssueQueries {
     this.ladder = ladder;
   }
 
+  /** Why a deadline is provisional, and that the Tết days it assumes are this system's choice. */
+  public static String provisionalNote() {
+    return "Thời hạn " + WorkingDayCalendar.PROVISIONAL_NOTE + ". " + WorkingDayCalendar.TET_DEFAULT_RULE;
+  }
+
   public IssueRecord find(String number) {
     return records.find(number).orElseThrow(() -> IssueAccessRules.notFound(number));
   }
@@ -48,7 +54,8 @@ public class IssueQueries {
           task == null ? null : task.getName(), issue.deadline(),
           VietnameseDates.dateTime(issue.deadline()),
           issue.deadline() == null ? null : ladder.workingDaysLeft(issue.deadline(), now),
-          issue.overdue(), issue.legalBasis());
+          issue.overdue(), issue.legalBasis(), issue.deadlineProvisional(),
+          issue.deadlineProvisional() ? provisionalNote() : null);
     }
     List<IssueView.Entry> timeline = records.timeline(number).stream()
         .map(e -> new IssueView.Entry(e.at(), e.type().name(), e.type().label(), e.level(),

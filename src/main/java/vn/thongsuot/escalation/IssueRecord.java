@@ -22,4 +22,5 @@ public record IssueRecord(
     Instant deadline,
     String legalBasis,
     boolean overdue,
-    Instant closedAt) {}
+    Instant closedAt,
+    boolean deadlineProvisional) {}

@@ -25,7 +25,7 @@ public class IssueRecords {
 
   private static final String COLUMNS = "issue_number, process_instance_id, commune_code, province_code,"
       + " field_code, urgency, title, description, attempted, regulation, filed_by, filed_at, status,"
-      + " current_level, current_group, deadline_at, legal_basis, overdue, closed_at";
+      + " current_level, current_group, deadline_at, legal_basis, overdue, closed_at, deadline_provisional";
 
   private static final String EVENT_COLUMNS = "issue_number, occurred_at, event_type, level_code,"
       + " unit_group, actor, outcome, text, deadline_at";
@@ -39,12 +39,12 @@ public class IssueRecords {
   }
 
   public void insert(IssueRecord issue) {
-    jdbc.update("INSERT INTO ts_issue (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    jdbc.update("INSERT INTO ts_issue (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         issue.number(), issue.processInstanceId(), issue.communeCode(), issue.provinceCode(),
         issue.field(), issue.urgency().name(), issue.title(), issue.description(), issue.attempted(),
         issue.regulation(), issue.filedBy(), ts(issue.filedAt()), issue.status().name(),
         issue.currentLevel(), issue.currentGroup(), ts(issue.deadline()), issue.legalBasis(),
-        issue.overdue(), ts(issue.closedAt()));
+        issue.overdue(), ts(issue.closedAt()), issue.deadlineProvisional());
   }
 
   /** The issue whose process instance (the one our filing started) has this id. */
@@ -65,17 +65,70 @@ public class IssueRecords {
     Holding.TimerKind next = holding.nextKind(now);
     jdbc.update("UPDATE ts_issue SET current_level = ?, current_group = ?, reminder_at = ?,"
         + " deadline_at = ?, escalate_at = ?, next_timer_kind = ?, next_timer_at = ?, legal_basis = ?,"
-        + " arrived_escalated = ?, overdue = FALSE WHERE issue_number = ?",
+        + " arrived_escalated = ?, overdue = FALSE, deadline_provisional = ?, calendar_version = ?"
+        + " WHERE issue_number = ?",
         holding.stage().name(), holding.group(), ts(holding.reminderAt()), ts(holding.deadline()),
         ts(holding.escalateAt()), next == null ? null : next.name(), ts(holding.at(next)),
-        holding.legalBasis(), holding.arrivedEscalated(), number);
+        holding.legalBasis(), holding.arrivedEscalated(), holding.provisional(), holding.calendarVersion(),
+        number);
   }
 
   /** A supervisor moved the current level's timers. */
-  public void extend(String number, Instant reminderAt, Instant deadline, Instant escalateAt, Instant now) {
+  public void extend(String number, Instant reminderAt, Instant deadline, Instant escalateAt,
+      boolean provisional, int calendarVersion, Instant now) {
     IssueRecord issue = find(number).orElseThrow();
     hold(number, new Holding(Stage.valueOf(issue.currentLevel()), issue.currentGroup(), reminderAt,
-        deadline, escalateAt, issue.legalBasis(), isArrivedEscalated(number)), now);
+        deadline, escalateAt, issue.legalBasis(), isArrivedEscalated(number), provisional, calendarVersion),
+        now);
+  }
+
+  /**
+   * The working-day calendar changed and the current step's timers were counted again: its dates,
+   * which timer fires next (the caller knows which ones are still pending), whether the step is
+   * overdue and provisional, and the calendar version the count used.
+   */
+  public void recounted(String number, Instant reminderAt, Instant deadline, Instant escalateAt,
+      Holding.TimerKind next, Instant nextAt, boolean overdue, boolean provisional, int calendarVersion) {
+    jdbc.update("UPDATE ts_issue SET reminder_at = ?, deadline_at = ?, escalate_at = ?, next_timer_kind = ?,"
+        + " next_timer_at = ?, overdue = ?, deadline_provisional = ?, calendar_version = ?"
+        + " WHERE issue_number = ?", ts(reminderAt), ts(deadline), ts(escalateAt),
+        next == null ? null : next.name(), ts(nextAt), overdue, provisional, calendarVersion, number);
+  }
+
+  /** An open issue as a recount of its deadlines sees it first. */
+  public record Counted(String number, int calendarVersion, Instant lastTimerAt, boolean provisional) {}
+
+  /**
+   * Open issues counted with an older calendar than {@code version}, after {@code afterNumber}, in
+   * number order ({@code ix_ts_issue_calendar}); {@code lastTimerAt} is the latest of their step's
+   * deadline and escalation.
+   */
+  public List<Counted> countedBefore(int version, String afterNumber, int limit) {
+    return jdbc.query("SELECT issue_number, calendar_version, deadline_at, escalate_at, deadline_provisional"
+        + " FROM ts_issue WHERE status = 'OPEN' AND calendar_version < ? AND issue_number > ?"
+        + " ORDER BY issue_number LIMIT ?", (rs, i) -> {
+          Instant deadline = instant(rs, 3);
+          Instant escalate = instant(rs, 4);
+          Instant last = escalate != null && (deadline == null || escalate.isAfter(deadline)) ? escalate : deadline;
+          return new Counted(rs.getString(1), rs.getInt(2), last, rs.getBoolean(5));
+        }, version, afterNumber, limit);
+  }
+
+  /** The issues were checked against calendar {@code version} and nothing of theirs changed. */
+  public void markCounted(List<String> numbers, int version) {
+    if (numbers.isEmpty()) {
+      return;
+    }
+    jdbc.update("UPDATE ts_issue SET calendar_version = ? WHERE calendar_version < ? AND issue_number IN ("
+        + String.join(",", java.util.Collections.nCopies(numbers.size(), "?")) + ")",
+        java.util.stream.Stream.concat(java.util.stream.Stream.of(version, version), numbers.stream()).toArray());
+  }
+
+  /** The calendar version an issue's current timers were counted with (0: before versions existed). */
+  public int calendarVersionOf(String number) {
+    Integer version = jdbc.queryForObject("SELECT calendar_version FROM ts_issue WHERE issue_number = ?",
+        Integer.class, number);
+    return version == null ? 0 : version;
   }
 
   /** The reminder fired: a level's next timer is its deadline; a commune task has none left. */
@@ -99,7 +152,8 @@ public class IssueRecords {
   public void close(String number, IssueStatus status, Instant at) {
     jdbc.update("UPDATE ts_issue SET status = ?, closed_at = ?, current_level = NULL,"
         + " current_group = NULL, reminder_at = NULL, deadline_at = NULL, escalate_at = NULL,"
-        + " next_timer_kind = NULL, next_timer_at = NULL, overdue = FALSE WHERE issue_number = ?",
+        + " next_timer_kind = NULL, next_timer_at = NULL, overdue = FALSE, deadline_provisional = FALSE"
+        + " WHERE issue_number = ?",
         status.name(), ts(at), number);
   }
 
@@ -164,6 +218,6 @@ public class IssueRecords {
         rs.getString(5), Urgency.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8),
         rs.getString(9), rs.getString(10), rs.getString(11), instant(rs, 12),
         IssueStatus.valueOf(rs.getString(13)), rs.getString(14), rs.getString(15), instant(rs, 16),
-        rs.getString(17), rs.getBoolean(18), instant(rs, 19));
+        rs.getString(17), rs.getBoolean(18), instant(rs, 19), rs.getBoolean(20));
   }
 }

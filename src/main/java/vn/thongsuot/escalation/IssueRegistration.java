@@ -39,7 +39,7 @@ public class IssueRegistration {
     String number = numbers.next(province, now.atZone(WorkingDayCalendar.VIETNAM).toLocalDate());
     journal.filed(new IssueRecord(number, processInstanceId, filing.commune().code(), province,
         filing.routing().field(), filing.urgency(), filing.title(), filing.description(), filing.attempted(),
-        filing.regulation(), filedBy, now, IssueStatus.OPEN, null, null, null, null, false, null));
+        filing.regulation(), filedBy, now, IssueStatus.OPEN, null, null, null, null, false, null, false));
     access.grantOnFiling(processInstanceId, filing.commune().code());
     return new Registered(number, filing);
   }

@@ -24,7 +24,12 @@ public record IssueView(
     Current current,
     List<Entry> timeline) {
 
-  /** Where the issue waits now; null once it is closed. */
+  /**
+   * Where the issue waits now; null once it is closed. {@code deadlineText} is the exact moment
+   * ("17:00 ngày 02/12/2026", Vietnam's time); {@code deadlineProvisional} is true while the count
+   * crosses a Tết whose break is not announced yet, and {@code provisionalNote} then says so in
+   * words (null otherwise); {@code legalBasis} holds "Căn cứ" and "Quy định của hệ thống".
+   */
   public record Current(
       String level,
       String levelLabel,
@@ -36,7 +41,9 @@ public record IssueView(
       String deadlineText,
       Integer workingDaysLeft,
       boolean overdue,
-      String legalBasis) {}
+      String legalBasis,
+      boolean deadlineProvisional,
+      String provisionalNote) {}
 
   /** One decision or timer of the timeline. */
   public record Entry(

@@ -38,7 +38,9 @@ public class LadderSteps {
   /** A commune task was created; the legal basis of its deadline, shown on its form. */
   public String communeTaskOpened(IssueIdentity issue, Stage stage, Instant reminderAt, Instant due, Instant now) {
     String legalBasis = ladder.deadlinesOf(stage.name(), issue.urgency(), now).legalBasis();
-    journal.communeTaskOpened(issue, stage, reminderAt, due, legalBasis, now);
+    WorkingDayCalendar counting = ladder.calendar().current();
+    journal.communeTaskOpened(issue, stage, reminderAt, due, legalBasis, counting.provisional(now, due),
+        counting.version(), now);
     return legalBasis;
   }
 
@@ -72,15 +74,20 @@ public class LadderSteps {
     Instant until = null;
     if (Outcome.ROADMAP.equals(outcome)) {
       Instant target = endOfDay(roadmapTargetDate);
-      until = ladder.roadmapFollowUp(target, issue.urgency(), now);
+      WorkingDayCalendar counting = ladder.calendar().current();
+      until = ladder.roadmapFollowUp(counting, target, issue.urgency(), now);
+      // The target date is a date the ministry gave, not a count of working days.
+      boolean provisional = !until.equals(target) && counting.provisional(now, until);
       waiting = Holding.waiting(Stage.ROADMAP, group, until,
-          ladder.deadlinesOf(Stage.ROADMAP.name(), issue.urgency(), now).legalBasis());
+          ladder.deadlinesOf(Stage.ROADMAP.name(), issue.urgency(), now).legalBasis(), provisional,
+          counting.version());
       text.append("\nHạn hoàn thành lộ trình: ").append(VietnameseDates.date(target))
           .append(". Báo cáo tiến độ: ").append(VietnameseDates.dateTime(until)).append('.');
     }
     if (Outcome.ON_AGENDA.equals(outcome)) {
       until = endOfDay(sessionEndDate);
-      waiting = Holding.waiting(Stage.NATIONAL_ASSEMBLY_SESSION, group, until, levelLegalBasis);
+      waiting = Holding.waiting(Stage.NATIONAL_ASSEMBLY_SESSION, group, until, levelLegalBasis, false,
+          ladder.calendar().version());
       text.append("\nBế mạc kỳ họp: ").append(VietnameseDates.date(until)).append('.');
     }
     journal.answered(issue, level, group, by, outcome, text.toString(), waiting, now);

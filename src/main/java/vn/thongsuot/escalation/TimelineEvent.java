@@ -64,6 +64,12 @@ public record TimelineEvent(
     return new TimelineEvent(number, at, EventType.DEADLINE_EXTENDED, level, group, by, null, text, deadline);
   }
 
+  /** The working-day calendar changed and the step's deadline was counted again; no official acted. */
+  public static TimelineEvent recounted(String number, Instant at, String level, String group, String text,
+      Instant deadline) {
+    return new TimelineEvent(number, at, EventType.DEADLINE_RECOUNTED, level, group, null, null, text, deadline);
+  }
+
   public static TimelineEvent resolved(String number, Instant at, String answeredLevel, String answeredGroup) {
     return new TimelineEvent(number, at, EventType.RESOLVED, answeredLevel, answeredGroup, null, null, null, null);
   }

@@ -12,11 +12,23 @@ public final class VietnameseDates {
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(WorkingDayCalendar.VIETNAM);
 
+  private static final java.time.LocalTime LAST_SECOND = java.time.LocalTime.of(23, 59, 59);
+
   private VietnameseDates() {}
 
-  /** "17:00 ngày 24/11/2026". */
+  /**
+   * "17:00 ngày 24/11/2026". A deadline at the end of the calendar day (the day's last second,
+   * {@link WorkingDayCalendar#END_OF_CALENDAR_DAY}) reads "24:00 ngày 24/11/2026", as Civil Code
+   * art. 148 puts it, not "23:59".
+   */
   public static String dateTime(Instant instant) {
-    return instant == null ? "" : DATE_TIME.format(instant);
+    if (instant == null) {
+      return "";
+    }
+    if (!instant.atZone(WorkingDayCalendar.VIETNAM).toLocalTime().isBefore(LAST_SECOND)) {
+      return "24:00 ngày " + DATE.format(instant);
+    }
+    return DATE_TIME.format(instant);
   }
 
   /** "24/11/2026". */

@@ -87,6 +87,21 @@ class BoardController {
         page, size, now());
   }
 
+  /**
+   * How many open deadlines in scope are provisional (counted over a Tết whose break is not
+   * announced yet), and what that means: the board shows a banner while there is any.
+   */
+  @GetMapping("/provisional")
+  Map<String, Object> provisional() {
+    long open = board.openProvisional(scope());
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("openProvisional", open);
+    body.put("message", open == 0 ? null : open + " thời hạn đang mở được " + WorkingDayCalendar.PROVISIONAL_NOTE
+        + ". Khi thông báo được nạp vào lịch, các thời hạn này được tính lại.");
+    body.put("tetDefaultRule", WorkingDayCalendar.TET_DEFAULT_RULE);
+    return body;
+  }
+
   /** The league table of one kind of unit for a month, a quarter or a year. */
   @GetMapping("/league")
   Map<String, Object> league(@RequestParam(defaultValue = "DEPARTMENT") String by,

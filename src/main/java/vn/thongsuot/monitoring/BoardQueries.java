@@ -101,12 +101,12 @@ public class BoardQueries {
     pageArgs.add((long) page * size);
     List<TimerRow> rows = jdbc.query("SELECT issue_number, title, commune_code, province_code,"
         + " field_code, current_level, current_group, reminder_at, deadline_at, next_timer_kind,"
-        + " next_timer_at, arrived_escalated" + where
+        + " next_timer_at, arrived_escalated, deadline_provisional" + where
         + " ORDER BY next_timer_at NULLS LAST, issue_number LIMIT ? OFFSET ?",
         (rs, i) -> timerRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
             rs.getString(5), rs.getString(6), rs.getString(7), instant(rs.getTimestamp(8)),
             instant(rs.getTimestamp(9)), rs.getString(10), instant(rs.getTimestamp(11)),
-            rs.getBoolean(12), now),
+            rs.getBoolean(12), rs.getBoolean(13), now),
         pageArgs.toArray());
     return new BoardPage<>(rows, page, size, total == null ? 0 : total);
   }
@@ -238,7 +238,7 @@ public class BoardQueries {
 
   private TimerRow timerRow(String number, String title, String communeCode, String province,
       String field, String level, String group, Instant reminder, Instant deadline, String nextKind,
-      Instant nextAt, boolean escalated, Instant now) {
+      Instant nextAt, boolean escalated, boolean provisional, Instant now) {
     Optional<Commune> commune = directory.commune(communeCode);
     boolean wait = Stage.of(level).map(Stage::isTimerWait).orElse(false);
     String state = deadline == null || wait ? "ON_TIME"
@@ -251,7 +251,17 @@ public class BoardQueries {
         deadline, VietnameseDates.dateTime(deadline),
         deadline == null ? null : calendar.workingDaysBetween(now, deadline), state,
         STATE_LABELS.get(state), escalated, nextKind, nextKind == null ? null : TIMER_LABELS.get(nextKind),
-        nextAt, VietnameseDates.dateTime(nextAt));
+        nextAt, VietnameseDates.dateTime(nextAt), provisional);
+  }
+
+  /** Open issues in scope whose deadline waits for a Tết announcement: the board's banner. */
+  public long openProvisional(SupervisorScope scope) {
+    List<Object> args = new ArrayList<>();
+    scope.province().ifPresent(args::add);
+    Long count = jdbc.queryForObject("SELECT COUNT(*) FROM ts_issue WHERE status = 'OPEN'"
+        + " AND deadline_provisional = TRUE" + scope.province().map(p -> " AND province_code = ?").orElse(""),
+        Long.class, args.toArray());
+    return count == null ? 0 : count;
   }
 
 

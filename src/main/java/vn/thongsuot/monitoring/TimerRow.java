@@ -2,7 +2,10 @@ package vn.thongsuot.monitoring;
 
 import java.time.Instant;
 
-/** A line of the escalation-timer board: an open issue, who holds it and what fires next. */
+/**
+ * A line of the escalation-timer board: an open issue, who holds it and what fires next;
+ * {@code provisional} while its deadline waits for a Tết announcement (the board's marker).
+ */
 public record TimerRow(
     String number,
     String title,
@@ -24,4 +27,5 @@ public record TimerRow(
     String nextTimer,
     String nextTimerLabel,
     Instant nextTimerAt,
-    String nextTimerText) {}
+    String nextTimerText,
+    boolean provisional) {}

@@ -13,10 +13,12 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
+import vn.thongsuot.calendar.WorkingDayCalendar;
 import vn.thongsuot.directory.UnitDirectory;
 import vn.thongsuot.engine.EngineClock;
 import vn.thongsuot.escalation.EscalationLadder;
 import vn.thongsuot.escalation.EventType;
+import vn.thongsuot.escalation.IssueQueries;
 import vn.thongsuot.escalation.IssueRecord;
 import vn.thongsuot.escalation.IssueRecords;
 import vn.thongsuot.escalation.IssueStatus;
@@ -116,6 +118,11 @@ public class NotificationDelivery {
     model.put("daysLeft", mail.deadline() == null ? null
         : VietnameseDates.daysLeft(ladder.workingDaysLeft(mail.deadline(), now)));
     model.put("legalBasis", mail.legalBasis());
+    // A deadline counted over a Tết not announced yet is marked in every mail that shows it.
+    model.put("provisional", mail.deadline() != null && mail.deadline().isAfter(event.at())
+        && ladder.calendar().provisional(event.at(), mail.deadline()));
+    model.put("provisionalNote", IssueQueries.provisionalNote());
+    model.put("provisionalMark", WorkingDayCalendar.PROVISIONAL_NOTE);
     model.put("eventText", event.text());
     model.put("outcome", event.outcome() == null ? null : Outcome.label(event.outcome()));
     model.put("actor", event.actor());
@@ -133,6 +140,7 @@ public class NotificationDelivery {
     model.put("nowWithDaysLeft", movedOn && issue.deadline() != null
         ? VietnameseDates.daysLeft(ladder.workingDaysLeft(issue.deadline(), now)) : null);
     model.put("nowWithLegalBasis", movedOn ? issue.legalBasis() : null);
+    model.put("nowWithProvisional", movedOn && issue.deadlineProvisional());
     return templates.render(template(mail.eventType()), model);
   }
 

@@ -30,11 +30,16 @@ class HolidayFileTest {
     HolidayRules shipped = HolidayRules.shipped();
     assertThat(shipped.origin()).isEqualTo("classpath:calendar/holidays-vn.yaml");
     assertThat(shipped.tetBreaks()).containsOnlyKeys(2025, 2026);
-    assertThat(shipped.swaps()).singleElement().satisfies(s -> {
-      assertThat(s.dayOff()).isEqualTo(LocalDate.of(2025, 5, 2));
-      assertThat(s.workedSaturday()).isEqualTo(LocalDate.of(2025, 4, 26));
-    });
+    assertThat(shipped.swaps()).extracting(HolidayRules.Swap::dayOff, HolidayRules.Swap::workedSaturday)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(LocalDate.of(2025, 5, 2), LocalDate.of(2025, 4, 26)),
+            org.assertj.core.groups.Tuple.tuple(LocalDate.of(2026, 1, 2), LocalDate.of(2026, 1, 10)),
+            org.assertj.core.groups.Tuple.tuple(LocalDate.of(2026, 8, 31), LocalDate.of(2026, 8, 22)));
     assertThat(shipped.tetBreaks().values()).allSatisfy(t -> assertThat(t.source()).isNotBlank());
+    // No year after 2026 is announced: 2027's Tết is the statutory default, and provisional.
+    assertThat(shipped.tetAnnounced(2027)).isFalse();
+    // 24 November is not a legal holiday yet: no fixed holiday ships.
+    assertThat(shipped.fixedHolidays()).isEmpty();
     // Nothing the computation already gets right is overridden.
     assertThat(shipped.lunarNewYears()).isEmpty();
   }

@@ -50,7 +50,9 @@ class WorkingDayCalendarTest {
       # 2 September 2028 on a Saturday: 1 Sep (Fri) and compensatory Monday 4 Sep
       2028-08-31T09:00, 1, 2028-09-05T09:00
       # year end
-      2025-12-31T09:00, 1, 2026-01-02T09:00
+      # New Year 2026: Friday 2 Jan off for Saturday 10 Jan worked (12729/VPCP-KGVX)
+      2025-12-31T09:00, 1, 2026-01-05T09:00
+      2026-01-09T09:00, 1, 2026-01-10T09:00
       2026-12-31T09:00, 1, 2027-01-04T09:00
       2027-01-04T09:00, -1, 2026-12-31T09:00
       2026-12-25T09:00, 5, 2027-01-04T09:00
@@ -79,7 +81,8 @@ class WorkingDayCalendarTest {
       # 26 Apr (worked Saturday), 28, 29 Apr and 5 May
       2025-04-25, 2025-05-05, 4
       2025-08-29, 2025-09-03, 1
-      2025-12-31, 2026-01-02, 1
+      2025-12-31, 2026-01-02, 0
+      2025-12-31, 2026-01-05, 1
       2025-12-31, 2025-12-31, 0
       # whole years: 261 weekdays minus holidays on weekdays, plus worked Saturdays
       2024-12-31, 2025-12-31, 250
@@ -103,7 +106,7 @@ class WorkingDayCalendarTest {
       2026-02-14T09:00, 0, 2026-02-23T17:00
       2026-02-14T09:00, 1, 2026-02-23T17:00
       2025-04-25T09:00, 1, 2025-04-26T17:00
-      2025-12-31T09:00, 1, 2026-01-02T17:00
+      2025-12-31T09:00, 1, 2026-01-05T17:00
       2025-12-31T09:00, 7, 2026-01-12T17:00
       """)
   void deadlineIsEndOfTheNthWorkingDay(LocalDateTime from, int days, LocalDateTime expected) {

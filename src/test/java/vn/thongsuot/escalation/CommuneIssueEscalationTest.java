@@ -56,6 +56,7 @@ class CommuneIssueEscalationTest {
   @Autowired IssueWithdrawal withdrawal;
   @Autowired DeadlineExtension extension;
   @Autowired WorkingDayCalendar calendar;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   EscalationDriver issues;
 
@@ -100,6 +101,34 @@ class CommuneIssueEscalationTest {
     assertThat(tasks.getVariable(task.getId(), "legalBasis").toString()).contains("202-KL/TW");
     assertThat(tasks.getVariableLocal(task.getId(), "escalatedForNoAnswer")).isEqualTo(false);
     assertThat(formKeyOf(task)).isEqualTo("DepartmentGuidanceForm");
+  }
+
+  /**
+   * A working day ends at 17:00 (thongsuot.calendar.end-of-day, docs/calendar.md "When a day ends"):
+   * an answer at 16:59 on the last day is on time, one at 17:01 is late, the overdue timer fires at
+   * 17:00 sharp, and the form says the hour and the date.
+   */
+  @Test
+  void anAnswerBefore1700OnTheLastDayIsOnTimeAndOneAfterIsLate() {
+    String early = issues.file("finance-budget", "NORMAL");
+    String late = issues.file("finance-budget", "NORMAL");
+    Task task = issues.levelTask(early);
+    assertThat(task.getDueDate().toInstant()).isEqualTo(at17(2026, 12, 2));
+    assertThat(issues.timer(early, BOUNDARY_DEADLINE_PASSED).getDuedate().toInstant()).isEqualTo(at17(2026, 12, 2));
+    assertThat((String) tasks.getVariableLocal(task.getId(), "deadlineText")).startsWith("17:00 ngày 02/12/2026, giờ Việt Nam");
+
+    clockAt(at17(2026, 12, 2).minusSeconds(60));
+    issues.answer(early, "GUIDANCE_GIVEN", "Hướng dẫn trước giờ hết hạn.");
+    clockAt(at17(2026, 12, 2).plusSeconds(60));
+    issues.answer(late, "GUIDANCE_GIVEN", "Hướng dẫn sau giờ hết hạn.");
+
+    assertThat(onTime(early)).isTrue();
+    assertThat(onTime(late)).isFalse();
+  }
+
+  private Boolean onTime(String number) {
+    return jdbc.queryForObject("SELECT on_time FROM ts_level_visit WHERE issue_number = ? AND stage = 'DEPARTMENT'",
+        Boolean.class, number);
   }
 
   @Test
@@ -236,7 +265,8 @@ class CommuneIssueEscalationTest {
 
     Task government = issues.levelTask(number);
     assertThat(candidateGroups(tasks, government)).containsExactly("government-office");
-    assertThat(government.getDueDate().toInstant()).isEqualTo(at17(2026, 12, 7));
+    // "Resolved immediately": the shortest deadline of the ladder, 2 working days (Tue 24, Wed 25 Nov).
+    assertThat(government.getDueDate().toInstant()).isEqualTo(at17(2026, 11, 25));
     issues.answer(number, "DECIDED", "Quyết định số 5/QĐ-TTg.");
     issues.assess(number, "REMOVED", null);
     assertThat(records.find(number).orElseThrow().status()).isEqualTo(IssueStatus.RESOLVED);
@@ -252,7 +282,7 @@ class CommuneIssueEscalationTest {
 
     Task again = issues.levelTask(number);
     assertThat(candidateGroups(tasks, again)).containsExactly("government-office");
-    assertThat(again.getDueDate().toInstant()).isEqualTo(calendar.deadline(escalated, 10));
+    assertThat(again.getDueDate().toInstant()).isEqualTo(calendar.deadline(escalated, 2));
     assertThat(tasks.getVariableLocal(again.getId(), "escalatedForNoAnswer")).isEqualTo(true);
   }
 

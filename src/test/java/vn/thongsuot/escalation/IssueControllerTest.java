@@ -213,7 +213,7 @@ class IssueControllerTest {
         "LAND", "Đất đai", "NORMAL", "Chưa có giá đất", "...", "...", null, THANH_DONG, filed,
         new IssueView.Current("DEPARTMENT", "Sở chuyên ngành", "province-31-finance",
             "Sở Tài chính thành phố Hải Phòng", null, "Xử lý vướng mắc", Instant.parse("2026-12-15T10:00:00Z"),
-            "17:00 15/12/2026", 8, false, null),
+            "17:00 ngày 15/12/2026, giờ Việt Nam", 8, false, null, false, null),
         List.of());
   }
 }

@@ -79,7 +79,7 @@ class BoardBrowserTest {
     WebElement detail = browser.visible(By.id("detail"));
     browser.waitUntil(d -> detail.getText().contains(land));
     assertThat(detail.getText()).contains("Xã báo cáo vướng mắc", "Sở Nông nghiệp và Môi trường Thành phố Hải Phòng",
-        "Kết luận 202-KL/TW");
+        "Kết luận số 202-KL/TW", "Căn cứ: ", "Quy định của hệ thống: ");
     browser.screenshot("issue-timeline");
     browser.click(By.id("close-detail"));
 

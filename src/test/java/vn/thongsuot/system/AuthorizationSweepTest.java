@@ -104,9 +104,16 @@ class AuthorizationSweepTest {
     table.put("GET /api/board/league", new Call("/api/board/league?by=COMMUNE", null, SUPERVISORS, 200));
     table.put("GET /api/board/league.csv", new Call("/api/board/league.csv?by=DEPARTMENT", null, SUPERVISORS, 200));
     table.put("GET /api/board/trend", new Call("/api/board/trend?months=1", null, SUPERVISORS, 200));
+    table.put("GET /api/board/provisional", new Call("/api/board/provisional", null, SUPERVISORS, 200));
     table.put("GET /api/reports", new Call("/api/reports", null, SUPERVISORS, 200));
     table.put("GET /api/reports/{month}.html", new Call("/api/reports/" + MONTH + ".html", null, SUPERVISORS, 200));
     table.put("GET /api/reports/{month}.csv", new Call("/api/reports/" + MONTH + ".csv", null, SUPERVISORS, 200));
+    // The working-day calendar is the administrator's alone; a load without a source changes nothing (400).
+    table.put("GET /api/calendar", new Call("/api/calendar", null, Set.of(ADMINISTRATOR), 200));
+    table.put("GET /api/calendar/versions", new Call("/api/calendar/versions", null, Set.of(ADMINISTRATOR), 200));
+    table.put("GET /api/calendar/versions/{number}", new Call("/api/calendar/versions/1", null, Set.of(ADMINISTRATOR), 200));
+    table.put("POST /api/calendar/versions", new Call("/api/calendar/versions",
+        "{\"content\":\"years:\\n\",\"source\":\" \"}", Set.of(ADMINISTRATOR), 400));
     return table;
   }
 

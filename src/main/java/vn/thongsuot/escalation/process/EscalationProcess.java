@@ -2,17 +2,15 @@ package vn.thongsuot.escalation.process;
 
 import static vn.thongsuot.escalation.process.IssueVariables.*;
 
-import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
+import vn.thongsuot.engine.EngineClock;
 import vn.thongsuot.engine.EngineCommands;
 import vn.thongsuot.escalation.IssueProcess;
 import vn.thongsuot.escalation.ValidFiling;
@@ -23,14 +21,14 @@ class EscalationProcess implements IssueProcess {
 
   private final RuntimeService runtime;
   private final TaskService tasks;
-  private final ManagementService management;
   private final EngineCommands commands;
+  private final LevelTimers timers;
 
-  EscalationProcess(RuntimeService runtime, TaskService tasks, ManagementService management, EngineCommands commands) {
+  EscalationProcess(RuntimeService runtime, TaskService tasks, EngineCommands commands, LevelTimers timers) {
     this.runtime = runtime;
     this.tasks = tasks;
-    this.management = management;
     this.commands = commands;
+    this.timers = timers;
   }
 
   @Override
@@ -62,39 +60,30 @@ class EscalationProcess implements IssueProcess {
 
   @Override
   public Optional<OpenLevel> openLevel(String issueNumber) {
-    Task task = tasks.createTaskQuery().processInstanceBusinessKey(issueNumber)
-        .taskDefinitionKey(EscalationLevelModel.TASK_HANDLE_AT_LEVEL).active().singleResult();
-    if (task == null) {
-      return Optional.empty();
-    }
-    Map<String, Object> variables = runtime.getVariables(task.getProcessInstanceId());
-    return Optional.of(new OpenLevel(task.getProcessInstanceId(), ((Date) variables.get(DEADLINE)).toInstant(),
-        ((Number) variables.get(REMINDER_DAYS)).intValue(), (Integer) variables.get(ESCALATION_DAYS)));
-  }
-
-  @Override
-  public void move(OpenLevel level, Instant reminderAt, Instant deadline, Instant escalateAt, String by) {
-    commands.runAs(by, () -> {
-      String instance = level.levelInstanceId();
-      runtime.setVariable(instance, DEADLINE, Date.from(deadline));
-      runtime.setVariable(instance, REMINDER_AT, Date.from(reminderAt));
-      runtime.setVariable(instance, ESCALATE_AT, Date.from(escalateAt));
-      Task task = tasks.createTaskQuery().processInstanceId(instance)
-          .taskDefinitionKey(EscalationLevelModel.TASK_HANDLE_AT_LEVEL).singleResult();
-      task.setDueDate(Date.from(deadline));
-      task.setFollowUpDate(Date.from(reminderAt));
-      tasks.saveTask(task);
-      moveTimer(instance, EscalationLevelModel.BOUNDARY_REMINDER_DUE, reminderAt);
-      moveTimer(instance, EscalationLevelModel.BOUNDARY_DEADLINE_PASSED, deadline);
-      moveTimer(instance, EscalationLevelModel.BOUNDARY_NO_ANSWER, escalateAt);
+    return levelTask(issueNumber).map(task -> {
+      Map<String, Object> variables = runtime.getVariables(task.getProcessInstanceId());
+      return new OpenLevel(task.getProcessInstanceId(), ((Date) variables.get(DEADLINE)).toInstant(),
+          ((Number) variables.get(REMINDER_DAYS)).intValue(), (Integer) variables.get(ESCALATION_DAYS),
+          variables.get(DEADLINE_FROM) instanceof Date from ? from.toInstant() : null,
+          variables.get(DEADLINE_WORKING_DAYS) instanceof Number days ? days.intValue() : null);
     });
   }
 
-  /** A timer that already fired (a reminder sent) has no job left: nothing to move. */
-  private void moveTimer(String processInstanceId, String activityId, Instant at) {
-    for (Job job : management.createJobQuery().processInstanceId(processInstanceId).activityId(activityId)
-        .timers().list()) {
-      management.setJobDuedate(job.getId(), Date.from(at));
-    }
+  @Override
+  public void move(OpenLevel level, Move move, String by) {
+    commands.runAs(by, () -> {
+      if (move.countedWorkingDays() != null) {
+        runtime.setVariable(level.levelInstanceId(), DEADLINE_WORKING_DAYS, move.countedWorkingDays());
+      }
+      Task task = tasks.createTaskQuery().processInstanceId(level.levelInstanceId())
+          .taskDefinitionKey(EscalationLevelModel.TASK_HANDLE_AT_LEVEL).singleResult();
+      timers.moveLevel(task, move.deadline(), move.reminderAt(), move.escalateAt(), move.provisional(),
+          EngineClock.now());
+    });
+  }
+
+  private Optional<Task> levelTask(String issueNumber) {
+    return Optional.ofNullable(tasks.createTaskQuery().processInstanceBusinessKey(issueNumber)
+        .taskDefinitionKey(EscalationLevelModel.TASK_HANDLE_AT_LEVEL).active().singleResult());
   }
 }

@@ -27,6 +27,13 @@ public final class IssueVariables {
   public static final String LEGAL_BASIS = "legalBasis";
   public static final String REMINDER_DAYS = "reminderDays";
   public static final String ESCALATION_DAYS = "escalationDays";
+  /**
+   * When the level's count started (assignment, or the end of a paused clock) and how many working
+   * days it counts (the DMN's, or what was left, plus extensions): what a change of the working-day
+   * calendar counts again.
+   */
+  public static final String DEADLINE_FROM = "deadlineFrom";
+  public static final String DEADLINE_WORKING_DAYS = "deadlineWorkingDays";
   public static final String LEVEL_FORM = "levelForm";
   public static final String PAUSED_REMAINING_DAYS = "pausedRemainingDays";
   public static final String INFO_REQUEST = "infoRequest";

@@ -34,6 +34,8 @@ final class LevelState {
     scope.setVariable(LEGAL_BASIS, assignment.legalBasis());
     scope.setVariable(REMINDER_DAYS, assignment.reminderDays());
     scope.setVariable(ESCALATION_DAYS, assignment.escalationDays());
+    scope.setVariable(DEADLINE_FROM, EngineClock.date(assignment.countedFrom()));
+    scope.setVariable(DEADLINE_WORKING_DAYS, assignment.deadlineDays());
   }
 
   private static int intOf(Object value) {
@@ -46,6 +48,7 @@ final class LevelState {
         null, 0, intOf(scope.getVariable(REMINDER_DAYS)), (Integer) scope.getVariable(ESCALATION_DAYS),
         EngineClock.instant(scope.getVariable(DEADLINE)),
         EngineClock.instant(scope.getVariable(REMINDER_AT)),
-        EngineClock.instant(scope.getVariable(ESCALATE_AT)), (String) scope.getVariable(LEGAL_BASIS));
+        EngineClock.instant(scope.getVariable(ESCALATE_AT)), (String) scope.getVariable(LEGAL_BASIS),
+        EngineClock.instant(scope.getVariable(DEADLINE_FROM)), false, 0);
   }
 }

@@ -5,6 +5,7 @@ import static vn.thongsuot.escalation.process.IssueVariables.*;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
+import vn.thongsuot.calendar.WorkingDayCalendar;
 import vn.thongsuot.directory.UnitDirectory;
 import vn.thongsuot.engine.EngineClock;
 import vn.thongsuot.escalation.EscalationLadder;
@@ -49,9 +50,27 @@ class TaskPresentation {
         "(các mục cũ hơn đã lược bớt; toàn bộ diễn biến: /api/issues/" + number + ")"));
     if (task.getDueDate() != null) {
       Instant due = task.getDueDate().toInstant();
-      task.setVariableLocal(DEADLINE_TEXT, VietnameseDates.dateTime(due) + " ("
-          + VietnameseDates.daysLeft(ladder.workingDaysLeft(due, EngineClock.now())) + ")");
+      Instant now = EngineClock.now();
+      // A level's count runs on to its escalation timer; a commune task's ends at its due date.
+      Instant from = EngineClock.instant(task.getVariable(DEADLINE_FROM));
+      Instant escalate = EngineClock.instant(task.getVariable(ESCALATE_AT));
+      boolean levelTask = EscalationLevelModel.TASK_HANDLE_AT_LEVEL.equals(task.getTaskDefinitionKey());
+      boolean provisional = ladder.calendar().provisional(levelTask && from != null ? from : now,
+          levelTask && escalate != null ? escalate : due);
+      task.setVariableLocal(DEADLINE_TEXT, deadlineText(due, provisional, now));
     }
+  }
+
+  /**
+   * What the form's "Thời hạn trả lời" says: the exact moment (hour, date, Vietnam's time), the
+   * working days left, and the provisional mark when the count crosses a Tết not announced yet:
+   * "17:00 ngày 12/02/2027, giờ Việt Nam (còn 5 ngày làm việc; tạm tính theo Bộ luật Lao động, chờ
+   * thông báo nghỉ Tết chính thức)".
+   */
+  String deadlineText(Instant due, boolean provisional, Instant now) {
+    return VietnameseDates.dateTime(due) + ", giờ Việt Nam ("
+        + VietnameseDates.daysLeft(ladder.workingDaysLeft(due, now))
+        + (provisional ? "; " + WorkingDayCalendar.PROVISIONAL_NOTE : "") + ")";
   }
 
   /** "Phường Thành Đông" stays; "UBND Phường Thành Đông" loses its prefix. */
