@@ -26,6 +26,7 @@ public final class UnitIds {
 
   static final String COMMITTEE = "committee";
   private static final Pattern COMMUNE = Pattern.compile("commune-(\\d{5})");
+  private static final Pattern SUPERVISOR_PROVINCE = Pattern.compile("supervisor-province-(\\d{2})");
   private static final Pattern PROVINCE_CODE = Pattern.compile("\\d{2}");
   private static final Pattern COMMUNE_CODE = Pattern.compile("\\d{5}");
 
@@ -64,6 +65,15 @@ public final class UnitIds {
       return Optional.empty();
     }
     Matcher matcher = COMMUNE.matcher(groupId);
+    return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
+  }
+
+  /** The province a provincial supervisor's group watches, empty for any other group. */
+  public static Optional<String> supervisedProvinceOf(String groupId) {
+    if (groupId == null) {
+      return Optional.empty();
+    }
+    Matcher matcher = SUPERVISOR_PROVINCE.matcher(groupId);
     return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
   }
 

@@ -1,5 +1,7 @@
 package vn.thongsuot.escalation;
 
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.stereotype.Component;
 import vn.thongsuot.directory.UnitIds;
 import vn.thongsuot.system.CurrentOfficial;
@@ -29,6 +31,23 @@ public class IssueAccessRules {
       return;
     }
     throw notFound(issue.number());
+  }
+
+  /**
+   * The issues {@link #checkRead} lets the official read, as a scope to list them by: the communes
+   * they belong to, the provinces they supervise, every unit of theirs (for what it has held).
+   */
+  IssueScope scopeOf(CurrentOfficial official) {
+    if (official.belongsTo(ADMIN_GROUP) || official.belongsTo(UnitIds.SUPERVISOR_CENTRAL)) {
+      return IssueScope.all();
+    }
+    Set<String> communes = new TreeSet<>();
+    Set<String> provinces = new TreeSet<>();
+    for (String group : official.groupIds()) {
+      UnitIds.communeCodeOf(group).ifPresent(communes::add);
+      UnitIds.supervisedProvinceOf(group).ifPresent(provinces::add);
+    }
+    return new IssueScope(false, communes, provinces, official.groupIds());
   }
 
   /** The answer for an issue that does not exist, or that the official may not read. */

@@ -12,11 +12,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.thongsuot.system.CurrentOfficial;
 import vn.thongsuot.system.RejectedRequest;
 
-/** The issue API: file, read, withdraw, extend. Authenticated like {@code /engine-rest}. */
+/** The issue API: file, list, read, withdraw, extend. Authenticated like {@code /engine-rest}. */
 @RestController
 @RequestMapping(path = "/api/issues", produces = MediaType.APPLICATION_JSON_VALUE)
 class IssueController {
@@ -50,6 +51,22 @@ class IssueController {
     return ResponseEntity.status(filed.created() ? HttpStatus.CREATED : HttpStatus.OK)
         .location(URI.create("/api/issues/" + filed.number()))
         .body(view);
+  }
+
+  /**
+   * "Hồ sơ của đơn vị": the issues the caller's units filed, hold or have held (a supervisor's: its
+   * province's), a page at a time, optionally of one status and one field.
+   */
+  @GetMapping
+  IssueList list(@RequestParam(required = false) String status, @RequestParam(required = false) String field,
+      @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    return queries.list(status, field, page, size, CurrentOfficial.fromSecurityContext());
+  }
+
+  /** The choices of the list's filters: every status and every field (the routing decision owns them). */
+  @GetMapping("/filters")
+  IssueList.Filters filters() {
+    return queries.filters();
   }
 
   @GetMapping("/{number}")

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -205,6 +206,65 @@ public class IssueRecords {
     return new TimelineEvent(rs.getString(1), instant(rs, 2), EventType.valueOf(rs.getString(3)),
         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
         instant(rs, 9));
+  }
+
+  /**
+   * One page of the issues in {@code scope}, optionally of one status and one field: open ones
+   * first, the nearest deadline first, then the newest filing.
+   */
+  List<IssueRecord> inScope(IssueScope scope, IssueStatus status, String field, int offset, int limit) {
+    List<Object> args = new ArrayList<>();
+    String where = scopeWhere(scope, status, field, args);
+    args.add(limit);
+    args.add(offset);
+    return jdbc.query("SELECT " + COLUMNS + " FROM ts_issue i WHERE " + where
+        + " ORDER BY CASE WHEN status = 'OPEN' THEN 0 ELSE 1 END, CASE WHEN deadline_at IS NULL THEN 1 ELSE 0 END,"
+        + " deadline_at, filed_at DESC, issue_number LIMIT ? OFFSET ?", this::issue, args.toArray());
+  }
+
+  /** How many issues {@link #inScope} pages through. */
+  long countInScope(IssueScope scope, IssueStatus status, String field) {
+    List<Object> args = new ArrayList<>();
+    String where = scopeWhere(scope, status, field, args);
+    Long count = jdbc.queryForObject("SELECT COUNT(*) FROM ts_issue i WHERE " + where, Long.class, args.toArray());
+    return count == null ? 0 : count;
+  }
+
+  private static String scopeWhere(IssueScope scope, IssueStatus status, String field, List<Object> args) {
+    List<String> conditions = new ArrayList<>();
+    if (!scope.everything()) {
+      List<String> anyOf = new ArrayList<>();
+      anyOf.add("1 = 0");
+      if (!scope.communeCodes().isEmpty()) {
+        anyOf.add("i.commune_code IN (" + marks(scope.communeCodes().size()) + ")");
+        args.addAll(scope.communeCodes());
+      }
+      if (!scope.provinceCodes().isEmpty()) {
+        anyOf.add("i.province_code IN (" + marks(scope.provinceCodes().size()) + ")");
+        args.addAll(scope.provinceCodes());
+      }
+      if (!scope.groups().isEmpty()) {
+        anyOf.add("i.current_group IN (" + marks(scope.groups().size()) + ")");
+        args.addAll(scope.groups());
+        anyOf.add("EXISTS (SELECT 1 FROM ts_issue_event e WHERE e.issue_number = i.issue_number"
+            + " AND e.unit_group IN (" + marks(scope.groups().size()) + "))");
+        args.addAll(scope.groups());
+      }
+      conditions.add("(" + String.join(" OR ", anyOf) + ")");
+    }
+    if (status != null) {
+      conditions.add("i.status = ?");
+      args.add(status.name());
+    }
+    if (field != null) {
+      conditions.add("i.field_code = ?");
+      args.add(field);
+    }
+    return conditions.isEmpty() ? "1 = 1" : String.join(" AND ", conditions);
+  }
+
+  private static String marks(int count) {
+    return String.join(",", java.util.Collections.nCopies(count, "?"));
   }
 
   /** Every unit the issue has been with: they may read it afterwards. */
