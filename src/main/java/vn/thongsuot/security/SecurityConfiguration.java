@@ -28,7 +28,7 @@ import vn.thongsuot.system.RejectedHeaders;
  *   <li>{@code /camunda/**}: Tasklist, Cockpit and Admin log users in themselves (session);
  *   <li>{@code /engine-rest/**}: HTTP Basic through Camunda's own {@link ProcessEngineAuthenticationFilter},
  *       so the engine's authorizations apply to every call;
- *   <li>{@code /api/**}, {@code /actuator/**}, the API description and the board's page: Spring
+ *   <li>{@code /api/**}, {@code /actuator/**}, the API description, the board's and the unit issues' pages: Spring
  *       Security, HTTP Basic with the same accounts, or the Tasklist/Cockpit login of the same browser
  *       session (the board's page uses it).
  * </ul>
@@ -103,15 +103,16 @@ class SecurityConfiguration {
   SecurityFilterChain apiSecurity(HttpSecurity http, VietnameseAuthenticationEntryPoint entryPoint,
       VietnameseAccessDeniedHandler denied) throws Exception {
     http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs.*", "/v3/api-docs/**",
-            "/board/**", "/board")
+            "/board/**", "/board", "/unit-issues/**", "/unit-issues")
         .authorizeHttpRequests(requests -> requests
             // Load balancers and compose health checks probe this without an account; it shows
             // only UP/DOWN unless the caller is an administrator or a monitoring account.
             .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
             .permitAll()
             .requestMatchers("/actuator/**").hasAnyAuthority(ADMIN_AUTHORITY, MONITORING_AUTHORITY)
-            // The board's page and scripts hold no data; everything they show comes from /api.
-            .requestMatchers("/board", "/board/**").permitAll()
+            // The board's and "Hồ sơ của đơn vị"'s pages and scripts hold no data; everything they
+            // show comes from /api.
+            .requestMatchers("/board", "/board/**", "/unit-issues", "/unit-issues/**").permitAll()
             .anyRequest().authenticated())
         .addFilterBefore(new CamundaSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
         .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(

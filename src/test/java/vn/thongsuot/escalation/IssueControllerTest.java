@@ -207,6 +207,30 @@ class IssueControllerTest {
         .andExpect(jsonPath("$.detail").value("Vướng mắc đã kết thúc."));
   }
 
+  @Test
+  void theListGoesToTheServiceWithTheCallerAndItsFiltersAndItsRefusalIsAVietnameseProblem() throws Exception {
+    when(queries.list(eq("OPEN"), eq("land"), eq(2), eq(10), any())).thenReturn(new IssueList(2, 10, 21, List.of()));
+    http.perform(get("/api/issues?status=OPEN&field=land&page=2&size=10")
+            .header(HttpHeaders.AUTHORIZATION, basic(THANH_DONG)))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.total").value(21))
+        .andExpect(jsonPath("$.page").value(2));
+    ArgumentCaptor<CurrentOfficial> official = ArgumentCaptor.forClass(CurrentOfficial.class);
+    verify(queries).list(eq("OPEN"), eq("land"), eq(2), eq(10), official.capture());
+    assertThat(official.getValue().groupIds()).containsExactly("commune-10507");
+
+    when(queries.list(eq("DONE"), isNull(), isNull(), isNull(), any())).thenThrow(
+        new RejectedRequest(RejectedRequest.Reason.INVALID, "Trạng thái 'DONE' không có."));
+    http.perform(get("/api/issues?status=DONE").header(HttpHeaders.AUTHORIZATION, basic(THANH_DONG)))
+        .andExpect(status().isBadRequest())
+        .andExpect(header().string(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+        .andExpect(jsonPath("$.detail").value("Trạng thái 'DONE' không có."));
+    http.perform(get("/api/issues?page=một").header(HttpHeaders.AUTHORIZATION, basic(THANH_DONG)))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail").value("Giá trị 'một' của tham số 'page' không hợp lệ."));
+    http.perform(get("/api/issues")).andExpect(status().isUnauthorized());
+  }
+
   static IssueView view() {
     Instant filed = Instant.parse("2026-12-01T02:00:00Z");
     return new IssueView(NUMBER, "OPEN", "Đang xử lý", "10507", "Phường Thành Đông", "31", "Thành phố Hải Phòng",

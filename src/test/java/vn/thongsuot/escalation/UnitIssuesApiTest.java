@@ -175,4 +175,32 @@ class UnitIssuesApiTest {
     assertThat(jdbc.queryForObject("SELECT COUNT(*) || '/' || (SELECT COUNT(*) FROM ts_issue_event) FROM ts_issue",
         String.class)).isEqualTo(before);
   }
+
+  @Test
+  void theFiltersNameEveryStatusAndField() throws Exception {
+    JsonNode filters = json.readTree(get(THANH_DONG, "/api/issues/filters").getBody());
+    assertThat(filters.get("statuses").findValuesAsText("code")).containsExactly("OPEN", "RESOLVED", "WITHDRAWN");
+    assertThat(filters.get("statuses").get(0).get("label").asText()).isEqualTo("Đang xử lý");
+    assertThat(filters.get("fields").findValuesAsText("code")).contains("finance-budget", "health", "land");
+    assertThat(get(null, "/api/issues/filters").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void thePageIsServedWithAStrictContentSecurityPolicyAndTasklistLinksToIt() {
+    // (the client follows the redirect to index.html)
+    assertThat(get(null, "/unit-issues/").getBody()).contains("Hồ sơ của đơn vị");
+    assertThat(get(null, "/unit-issues").getBody()).contains("Hồ sơ của đơn vị");
+    ResponseEntity<String> page = get(null, "/unit-issues/index.html");
+    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(page.getBody()).contains("<h1", "Hồ sơ của đơn vị", "<caption>");
+    assertThat(page.getHeaders().getFirst("Content-Security-Policy")).contains("script-src 'self'");
+    ResponseEntity<String> script = get(null, "/unit-issues/unit-issues.js");
+    assertThat(script.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(script.getBody()).contains("/api/issues?").doesNotContain("innerHTML");
+
+    ResponseEntity<String> tasklist = get(null, "/camunda/app/tasklist/scripts/thongsuot.js");
+    assertThat(tasklist.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(tasklist.getBody()).contains("Hồ sơ của đơn vị", "'/unit-issues/'").doesNotContain("innerHTML");
+    assertThat(get(null, "/camunda/app/tasklist/locales/vi-forms.json").getBody()).contains("Trường này bắt buộc");
+  }
 }

@@ -82,7 +82,7 @@ class ObservabilityTest {
   void theApiIsDescribedWithOpenApi() {
     ResponseEntity<String> docs = http.withBasicAuth("demo", "demo").getForEntity("/v3/api-docs", String.class);
     assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(docs.getBody()).contains("/api/issues", "/api/board/timers", "/api/board/league.csv");
+    assertThat(docs.getBody()).contains("/api/issues", "/api/issues/filters", "/api/board/timers", "/api/board/league.csv");
     assertThat(http.getForEntity("/v3/api-docs", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 
