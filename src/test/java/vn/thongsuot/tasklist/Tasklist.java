@@ -212,6 +212,28 @@ public final class Tasklist implements AutoCloseable {
         + " and contains(normalize-space(.),'" + containing + "')]]")).getText();
   }
 
+  /** The red notification holding {@code containing}, and whether all of it is inside the window. */
+  boolean notificationInView(String containing) {
+    WebElement alert = visible(By.xpath("//*[contains(concat(' ',@class,' '),' alert ') and .//*[contains(@class,'message')"
+        + " and contains(normalize-space(.),'" + containing + "')]]"));
+    return Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript("const r = arguments[0].getBoundingClientRect();"
+        + " return r.top >= 0 && r.bottom <= window.innerHeight;", alert));
+  }
+
+  /** How many error notifications are shown. */
+  long errorNotifications() {
+    return driver.findElements(By.cssSelector(".notifications .alert-danger")).stream().filter(WebElement::isDisplayed).count();
+  }
+
+  /** What Thông suốt's confirmation of a filing says (scripts/thongsuot.js). */
+  String filedConfirmation() {
+    return visible(By.id("ts-filed")).getText();
+  }
+
+  String currentUrl() {
+    return driver.getCurrentUrl();
+  }
+
   public WebElement visible(By by) {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
   }

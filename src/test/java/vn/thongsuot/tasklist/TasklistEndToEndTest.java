@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -78,13 +79,14 @@ class TasklistEndToEndTest {
     // The commune official files the obstacle from the start form; first without its content.
     tasklist.logIn(THANH_DONG, DEMO_PASSWORD);
     tasklist.screenshot("commune-tasklist");
+    tasklist.visible(By.linkText("Hồ sơ của đơn vị"));
     tasklist.startProcess(PROCESS);
     tasklist.type("Mã đơn vị cấp xã", "10507");
     tasklist.select("Lĩnh vực", "Trụ sở, tài sản công");
     tasklist.type("Tiêu đề vướng mắc", TITLE);
     tasklist.type("Xã đã làm gì để tháo gỡ", "Đã rà soát hiện trạng, gửi Công văn 45/UBND ngày 15/8/2025 hỏi Sở Tài chính.");
     tasklist.submitStartForm();
-    assertThat(tasklist.fieldError("Nội dung vướng mắc")).isEqualTo("Field is required.");
+    tasklist.waitUntil(d -> tasklist.fieldError("Nội dung vướng mắc").equals("Trường này bắt buộc, không được để trống."));
     tasklist.screenshot("start-form-required-field-empty");
     assertThat(issueCount()).as("an incomplete filing creates no issue").isEqualTo(issuesBefore);
 
@@ -96,6 +98,15 @@ class TasklistEndToEndTest {
     String number = jdbc.queryForObject(
         "select issue_number from ts_issue where title = ?", String.class, TITLE);
     tasklist.screenshot("issue-filed");
+    // The confirmation names the number and links to the issue under "Hồ sơ của đơn vị".
+    assertThat(tasklist.filedConfirmation()).contains("Đã gửi hồ sơ vướng mắc số " + number);
+    tasklist.click(By.cssSelector("#ts-filed a"));
+    tasklist.visible(By.xpath("//table//a[normalize-space(.)='" + number + "']"));
+    tasklist.waitUntil(d -> d.findElement(By.id("detail-title")).getText().startsWith(number));
+    assertThat(tasklist.visible(By.id("timeline")).getText()).contains("Xã báo cáo vướng mắc");
+    assertThat(tasklist.visible(By.id("detail-current")).getText()).contains("Sở Tài chính", "ngày làm việc");
+    assertThat(tasklist.currentUrl()).endsWith("/unit-issues/index.html#" + number);
+    tasklist.screenshot("unit-issues-after-filing");
 
     // The Sở Tài chính finds it in its unit's filter, claims it and asks for more information.
     String departmentTask = number + " · Phường Thành Đông · Sở Tài chính hướng dẫn";
@@ -171,6 +182,9 @@ class TasklistEndToEndTest {
     tasklist.complete();
     assertThat(tasklist.notification("Nhận xét của xã"))
         .contains("Có lỗi khi gửi biểu mẫu", "Nhận xét của xã (vì sao chưa tháo gỡ được) không được để trống");
+    assertThat(tasklist.notification("Nhận xét của xã")).doesNotContain("Cannot", "task form");
+    assertThat(tasklist.notificationInView("Nhận xét của xã")).as("the refusal is in view").isTrue();
+    assertThat(tasklist.errorNotifications()).isEqualTo(1);
     tasklist.screenshot("server-refuses-assessment-without-reason");
     tasklist.dismissNotifications();
     assertThat(openTaskCount(number, "commune-10507")).as("the refused answer leaves the task open").isEqualTo(1);

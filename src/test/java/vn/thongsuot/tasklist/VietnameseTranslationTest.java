@@ -62,6 +62,68 @@ class VietnameseTranslationTest {
     assertThat(vi.path("COMPLETE").asText()).isEqualTo("Hoàn thành");
   }
 
+  /** form-js's checks of a field, as its bundle in Camunda's webjar writes them. */
+  private static final Pattern FIELD_CHECK = Pattern.compile("[\"`](Field (?:is required|must)[^\"`]*)[\"`]");
+  private static final Pattern VIETNAMESE = Pattern.compile("[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]");
+  private static final Pattern FORM_PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
+
+  /**
+   * Camunda Forms (form-js, bundled in the webjar's deps.js) checks fields with English messages of
+   * its own; scripts/thongsuot.js shows them in Vietnamese from locales/vi-forms.json. Every check
+   * of the bundle has its Vietnamese, which never shows the field's regular expression, and no
+   * translation is left for a text the bundle no longer has.
+   */
+  @Test
+  void camundaFormsFieldChecksAndPlaceholderAreTranslatedWithoutTheirPattern() throws IOException {
+    String bundle = resource("META-INF/resources/webjars/camunda/lib/deps.js");
+    Set<String> checks = new TreeSet<>();
+    Matcher check = FIELD_CHECK.matcher(bundle);
+    while (check.find()) {
+      checks.add(check.group(1).replaceAll("\\$\\{\\w+\\.(\\w+)}", "{$1}"));
+    }
+    assertThat(checks).as("form-js's field checks in deps.js").contains("Field is required.",
+        "Field must match pattern {pattern}.", "Field must have maximum length of {maxLength}.");
+    assertThat(bundle).as("form-js's select placeholder").contains("||\"Select\"");
+
+    JsonNode vi = JSON.readTree(resource("META-INF/resources/webjars/camunda/app/tasklist/locales/vi-forms.json"));
+    assertThat(names(vi)).containsAll(checks);
+    Set<String> stale = names(vi);
+    stale.removeAll(checks);
+    assertThat(stale).as("translations of texts the bundle does not have").containsExactlyInAnyOrder("Select", "Search");
+    vi.fields().forEachRemaining(entry -> {
+      String vietnamese = entry.getValue().asText();
+      assertThat(vietnamese).as(entry.getKey()).containsPattern(VIETNAMESE).doesNotContain("{pattern}", "^", "$");
+      assertThat(formPlaceholders(entry.getKey())).as(entry.getKey()).containsAll(formPlaceholders(vietnamese));
+    });
+    assertThat(vi.path("Select").asText()).isEqualTo("Chọn");
+    assertThat(vi.path("Field is required.").asText()).isEqualTo("Trường này bắt buộc, không được để trống.");
+  }
+
+  /** Tasklist loads our script, which reads the translations from where they are shipped. */
+  @Test
+  void tasklistLoadsTheScriptThatTranslatesTheForms() throws IOException {
+    String config = resource("META-INF/resources/webjars/camunda/app/tasklist/scripts/config.js");
+    assertThat(config).contains("customScripts: ['scripts/thongsuot.js']");
+    String script = resource("META-INF/resources/webjars/camunda/app/tasklist/scripts/thongsuot.js");
+    assertThat(script).contains("/app/tasklist/locales/vi-forms.json", "tasklist.navbar.action", "/unit-issues/");
+  }
+
+  private static Set<String> formPlaceholders(String text) {
+    Set<String> names = new TreeSet<>();
+    Matcher matcher = FORM_PLACEHOLDER.matcher(text);
+    while (matcher.find()) {
+      names.add(matcher.group(1));
+    }
+    return names;
+  }
+
+  private static String resource(String path) throws IOException {
+    try (InputStream in = VietnameseTranslationTest.class.getClassLoader().getResourceAsStream(path)) {
+      assertThat(in).as(path + " on the classpath").isNotNull();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\uFEFF", "");
+    }
+  }
+
   private static JsonNode read(String app, String language) throws IOException {
     try (InputStream in = VietnameseTranslationTest.class.getClassLoader()
         .getResourceAsStream(String.format(LOCALES, app, language))) {

@@ -27,6 +27,9 @@ export default {
     name: 'Công việc',
     vendor: 'Thông suốt'
   },
+  // The header's link to "Hồ sơ của đơn vị", the filing's number after a filing, refusals without
+  // the engine's prefix (scripts/thongsuot.js, docs/tasklist.md).
+  customScripts: ['scripts/thongsuot.js'],
   // change the app name and vendor
   // app: {
   //   name: 'Todos',
