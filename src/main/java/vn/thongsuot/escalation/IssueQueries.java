@@ -1,8 +1,13 @@
 package vn.thongsuot.escalation;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
@@ -54,16 +59,16 @@ public class IssueQueries {
    * range, is refused with every problem named.
    */
   public IssueList list(String status, String field, Integer page, Integer size, CurrentOfficial official) {
-    List<String> problems = new java.util.ArrayList<>();
+    List<String> problems = new ArrayList<>();
     IssueStatus wanted = null;
     if (status != null && !status.isBlank()) {
       try {
-        wanted = IssueStatus.valueOf(status.strip().toUpperCase(java.util.Locale.ROOT));
+        wanted = IssueStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException unknown) {
         problems.add("Trạng thái '" + status + "' không có; dùng một trong " + statusChoices() + ".");
       }
     }
-    Map<String, String> fieldNames = new java.util.LinkedHashMap<>();
+    Map<String, String> fieldNames = new LinkedHashMap<>();
     ladder.fields().forEach(routing -> fieldNames.put(routing.field(), routing.fieldName()));
     String fieldCode = field == null || field.isBlank() ? null : field.strip();
     if (fieldCode != null && !fieldNames.containsKey(fieldCode)) {
@@ -101,7 +106,7 @@ public class IssueQueries {
     boolean open = issue.status() == IssueStatus.OPEN && issue.currentGroup() != null;
     Instant deadline = open ? issue.deadline() : null;
     return new IssueList.Item(issue.number(), issue.status().name(), issue.status().label(), issue.title(),
-        issue.communeCode(), directory.commune(issue.communeCode()).map(c -> c.name()).orElse(issue.communeCode()),
+        issue.communeCode(), directory.commune(issue.communeCode()).map(commune -> commune.name()).orElse(issue.communeCode()),
         issue.field(), fieldNames.getOrDefault(issue.field(), issue.field()), issue.filedAt(),
         open ? issue.currentLevel() : null,
         open ? Stage.of(issue.currentLevel()).map(Stage::label).orElse(issue.currentLevel()) : null,
@@ -115,14 +120,14 @@ public class IssueQueries {
 
   public IssueList.Filters filters() {
     return new IssueList.Filters(
-        java.util.Arrays.stream(IssueStatus.values()).map(s -> new IssueList.Choice(s.name(), s.label())).toList(),
+        Arrays.stream(IssueStatus.values()).map(s -> new IssueList.Choice(s.name(), s.label())).toList(),
         ladder.fields().stream().map(f -> new IssueList.Choice(f.field(), f.fieldName())).toList());
   }
 
   private static String statusChoices() {
-    return java.util.Arrays.stream(IssueStatus.values())
+    return Arrays.stream(IssueStatus.values())
         .map(s -> s.name() + " (" + s.label() + ")")
-        .collect(java.util.stream.Collectors.joining(", "));
+        .collect(Collectors.joining(", "));
   }
 
   public IssueView view(String number, CurrentOfficial official) {

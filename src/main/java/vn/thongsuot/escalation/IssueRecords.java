@@ -233,24 +233,23 @@ public class IssueRecords {
   private static String scopeWhere(IssueScope scope, IssueStatus status, String field, List<Object> args) {
     List<String> conditions = new ArrayList<>();
     if (!scope.everything()) {
+      // One indexed lookup per way of being in scope, so a unit's list never scans every issue.
       List<String> anyOf = new ArrayList<>();
-      anyOf.add("1 = 0");
       if (!scope.communeCodes().isEmpty()) {
-        anyOf.add("i.commune_code IN (" + marks(scope.communeCodes().size()) + ")");
+        anyOf.add("SELECT issue_number FROM ts_issue WHERE commune_code IN (" + marks(scope.communeCodes().size()) + ")");
         args.addAll(scope.communeCodes());
       }
       if (!scope.provinceCodes().isEmpty()) {
-        anyOf.add("i.province_code IN (" + marks(scope.provinceCodes().size()) + ")");
+        anyOf.add("SELECT issue_number FROM ts_issue WHERE province_code IN (" + marks(scope.provinceCodes().size()) + ")");
         args.addAll(scope.provinceCodes());
       }
       if (!scope.groups().isEmpty()) {
-        anyOf.add("i.current_group IN (" + marks(scope.groups().size()) + ")");
+        anyOf.add("SELECT issue_number FROM ts_issue WHERE current_group IN (" + marks(scope.groups().size()) + ")");
         args.addAll(scope.groups());
-        anyOf.add("EXISTS (SELECT 1 FROM ts_issue_event e WHERE e.issue_number = i.issue_number"
-            + " AND e.unit_group IN (" + marks(scope.groups().size()) + "))");
+        anyOf.add("SELECT issue_number FROM ts_issue_event WHERE unit_group IN (" + marks(scope.groups().size()) + ")");
         args.addAll(scope.groups());
       }
-      conditions.add("(" + String.join(" OR ", anyOf) + ")");
+      conditions.add(anyOf.isEmpty() ? "1 = 0" : "i.issue_number IN (" + String.join(" UNION ", anyOf) + ")");
     }
     if (status != null) {
       conditions.add("i.status = ?");

@@ -125,7 +125,7 @@ class TasklistEndToEndTest {
     tasklist.claim();
     assertThat(tasklist.value("Vướng mắc")).contains(TITLE);
     assertThat(tasklist.value("Thời hạn trả lời")).contains("ngày làm việc");
-    assertThat(tasklist.value("Căn cứ")).contains("Kết luận 202-KL/TW");
+    assertThat(tasklist.value("Căn cứ")).contains("Kết luận số 202-KL/TW");
     tasklist.screenshot("department-task");
     tasklist.choose("Cần xã bổ sung thông tin (thời hạn của đơn vị tạm dừng trong khi chờ)");
     tasklist.type("Nội dung hướng dẫn / thông tin cần bổ sung", INFO_REQUEST);
@@ -214,7 +214,7 @@ class TasklistEndToEndTest {
     assertThat(tasklist.taskNames()).contains(ministryTask);
     tasklist.openTask(ministryTask);
     assertThat(tasklist.value("Vướng mắc")).contains(TITLE);
-    assertThat(tasklist.value("Căn cứ")).contains("Kết luận 202-KL/TW");
+    assertThat(tasklist.value("Căn cứ")).contains("Kết luận số 202-KL/TW");
     assertThat(tasklist.value("Diễn biến xử lý")).as("the timeline on the ministry's form")
         .contains("Xã báo cáo vướng mắc", INFO_REQUEST, SUPPLIED, GUIDANCE, NOT_REMOVED, REFERRAL,
             "Sở Tài chính Thành phố Hải Phòng", "UBND Phường Thành Đông");
