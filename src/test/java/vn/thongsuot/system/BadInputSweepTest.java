@@ -279,6 +279,18 @@ class BadInputSweepTest {
     refused("GET /api/issues/{number}/nothing", "unknown path", THANH_DONG, HttpMethod.GET,
         "/api/issues/" + number + "/nothing", null, 404, "Không có địa chỉ này");
 
+    // "Hồ sơ của đơn vị": its filters and paging.
+    refused("GET /api/issues", "status 'DONE'", THANH_DONG, HttpMethod.GET, "/api/issues?status=DONE", null, 400,
+        "Trạng thái 'DONE' không có");
+    refused("GET /api/issues", "field 'weather'", THANH_DONG, HttpMethod.GET, "/api/issues?field=weather", null, 400,
+        "Lĩnh vực 'weather' không có");
+    refused("GET /api/issues", "size 101", THANH_DONG, HttpMethod.GET, "/api/issues?size=101", null, 400, "từ 1 đến 100");
+    refused("GET /api/issues", "page -1", THANH_DONG, HttpMethod.GET, "/api/issues?page=-1", null, 400, "bắt đầu từ 0");
+    refused("GET /api/issues", "page 'abc'", THANH_DONG, HttpMethod.GET, "/api/issues?page=abc", null, 400,
+        "không hợp lệ");
+    refused("GET /api/issues", "status with script", THANH_DONG, HttpMethod.GET, "/api/issues?status=%3Cscript%3E",
+        null, 400, "không có");
+
     // The board's filters, paging and periods.
     for (String query : List.of("state=LATE", "level=MARS", "page=-1", "page=abc", "size=0", "size=201",
         "size=abc", "page=99999999999", "province=99", "province=%27%20OR%201=1",
