@@ -174,7 +174,7 @@ class SecuritySweepTest {
       for (Operation operation : operations) {
         for (Map.Entry<String, String> spelling : Map.of("as published",
             spellings(operation.template(), ids, true).get("as published")).entrySet()) {
-          Reply reply = send(door, operation, spelling.getValue());
+          Reply reply = send(door, operation, spelling.getValue() + adminFilter(operation));
           table.computeIfAbsent(operation.shape(), k -> new TreeMap<>()).merge("admin/" + reply.status(), 1, Integer::sum);
           if (reply.status() >= 500) {
             problems.add("5xx: " + door.name() + " " + operation.method() + " " + spelling.getValue() + " -> "
@@ -287,6 +287,18 @@ class SecuritySweepTest {
     return template.matches("/(task|process-instance|variable-instance|execution|job|job-definition|external-task|group"
         + "|history/(task|process-instance|activity-instance|variable-instance|detail|job-log))(/count)?")
         || template.matches("/filter/\\{id}/(list|count|singleResult)");
+  }
+
+  /**
+   * The administrator reads the authorization list and count filtered by one resource type, as
+   * Admin's own screens always do. Unfiltered, Camunda's authorization query joins every grant to a
+   * sub-select of the caller's grants, which H2 re-runs for each row: 41 to 177 s at the 29,909
+   * grants of the full directory (measured on 2 cores, docs/benchmarks.md), past the sweep's 30 s
+   * time-out; the door's answer does not depend on the filter.
+   */
+  private static String adminFilter(Operation operation) {
+    return operation.method().equals("GET") && operation.template().matches("/authorization(/count)?")
+        ? "?resourceType=4" : "";
   }
 
   private Reply send(HttpAs.EngineDoor door, Operation operation, String path) {
