@@ -125,7 +125,9 @@ class TasklistEndToEndTest {
     tasklist.claim();
     assertThat(tasklist.value("Vướng mắc")).contains(TITLE);
     assertThat(tasklist.value("Thời hạn trả lời")).contains("ngày làm việc");
-    assertThat(tasklist.value("Căn cứ")).contains("Kết luận số 202-KL/TW");
+    // What the law says and what this system sets, apart, and no internal names.
+    assertThat(tasklist.value("Căn cứ")).contains("Căn cứ: Kết luận số 202-KL/TW", "Quy định của hệ thống: ",
+        "Thời hạn 7 ngày làm việc").doesNotContain("LevelDeadline");
     tasklist.screenshot("department-task");
     tasklist.choose("Cần xã bổ sung thông tin (thời hạn của đơn vị tạm dừng trong khi chờ)");
     tasklist.type("Nội dung hướng dẫn / thông tin cần bổ sung", INFO_REQUEST);
