@@ -47,6 +47,9 @@ class ReportController {
       String month = report.month().toString();
       item.put("month", month);
       item.put("title", "Báo cáo tháng " + ReportDocuments.monthLabel(report));
+      item.put("periodFrom", report.period().shownFrom());
+      item.put("periodTo", report.period().to());
+      item.put("periodText", report.period().text());
       item.put("compiledAt", report.compiledAt());
       item.put("publishedAt", report.publishedAt());
       item.put("publishedAtText", VietnameseDates.dateTime(report.publishedAt()));

@@ -31,6 +31,7 @@ final class ReportDocuments {
         .append("tr.total{font-weight:bold;background:#f3f3f3}</style>\n</head>\n<body>\n<h1>")
         .append(escape(title)).append("</h1>\n<p>Tình hình tháo gỡ khó khăn, vướng mắc của chính quyền cấp xã")
         .append(" (hệ thống Thông suốt). Phạm vi: ").append(escape(scopeLabel)).append(".</p>\n<p>")
+        .append(escape(report.period().text())).append(".</p>\n<p>")
         .append("Số liệu tổng hợp lúc ").append(escape(VietnameseDates.dateTime(report.compiledAt())))
         .append("; Ban Tổ chức Trung ương duyệt, công bố lúc ")
         .append(escape(VietnameseDates.dateTime(report.publishedAt())))
@@ -39,9 +40,10 @@ final class ReportDocuments {
     if (report.reviewComment() != null && !report.reviewComment().isBlank()) {
       page.append("<p>Ý kiến khi duyệt: ").append(escape(report.reviewComment())).append("</p>\n");
     }
-    page.append("<p>Vướng mắc mới tính theo ngày xã báo cáo; các số liệu khác tính theo ngày xảy ra")
-        .append(" trong tháng (tháo gỡ, quá hạn, chuyển lên, ý kiến trả lời của sở, UBND tỉnh, bộ,")
-        .append(" Chính phủ, Quốc hội).</p>\n");
+    page.append("<p>Vướng mắc mới tính theo thời điểm xã báo cáo; các số liệu khác tính theo thời điểm xảy ra")
+        .append(" trong kỳ (tháo gỡ, quá hạn, chuyển lên, ý kiến trả lời của sở, UBND tỉnh, bộ,")
+        .append(" Chính phủ, Quốc hội). Kỳ này bắt đầu đúng lúc kỳ trước kết thúc, nên mỗi sự việc")
+        .append(" được tính trong đúng một báo cáo.</p>\n");
     if (lines.isEmpty()) {
       page.append("<p>Không có số liệu trong phạm vi này.</p>\n");
     } else {

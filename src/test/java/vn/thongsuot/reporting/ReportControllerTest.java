@@ -40,7 +40,8 @@ class ReportControllerTest {
 
   static final YearMonth NOVEMBER = YearMonth.of(2026, 11);
   static final PublishedReport REPORT = new PublishedReport(7, NOVEMBER, Instant.parse("2026-12-01T01:00:00Z"),
-      Instant.parse("2026-12-02T03:30:00Z"), CENTRAL_SUPERVISOR, null);
+      Instant.parse("2026-12-02T03:30:00Z"), CENTRAL_SUPERVISOR, null,
+      new ReportPeriod(6L, Instant.parse("2026-10-27T07:55:00Z"), Instant.parse("2026-11-27T07:55:00Z"), null));
 
   @Autowired MockMvc http;
   @MockitoBean MonthlyReports reports;

@@ -51,6 +51,7 @@ import vn.thongsuot.escalation.FilingRequest;
 import vn.thongsuot.escalation.IssueFiling;
 import vn.thongsuot.reporting.MonthlyReports;
 import vn.thongsuot.reporting.ReportLine;
+import vn.thongsuot.reporting.ReportPeriod;
 import vn.thongsuot.system.SweepCalls.Reply;
 
 /**
@@ -294,7 +295,8 @@ class AuthorizationSweepTest {
         0, null));
     lines.add(new ReportLine("68", "Tỉnh Lâm Đồng", ReportLine.ALL_FIELDS, "Tất cả", 2, 0, 0, 0, 0, 0, 0, 0, 0, 0,
         null));
-    long id = reports.createDraft(MONTH, "sweep-" + UUID.randomUUID(), lines, now);
+    ReportPeriod period = reports.nextPeriod(MONTH, now, null);
+    long id = reports.createDraft(MONTH, "sweep-" + UUID.randomUUID(), period, lines, now);
     reports.publish(id, CENTRAL_SUPERVISOR, now);
   }
 }
