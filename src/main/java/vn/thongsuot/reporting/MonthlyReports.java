@@ -187,6 +187,62 @@ public class MonthlyReports {
             rs.getBigDecimal(15) == null ? null : rs.getBigDecimal(15).doubleValue()), reportId);
   }
 
+  /** The units' four-way status and the open items, replacing what an earlier compilation stored. */
+  public void storeStatus(long id, List<UnitStatus> units, List<OpenItem> items) {
+    jdbc.update("DELETE FROM ts_monthly_report_unit WHERE report_id = ?", id);
+    jdbc.update("DELETE FROM ts_monthly_report_open_item WHERE report_id = ?", id);
+    jdbc.batchUpdate("INSERT INTO ts_monthly_report_unit (report_id, province_code, province_name, unit_group,"
+        + " unit_kind, unit_name, solved_on_time, solved_late, open_within_term, open_overdue)"
+        + " VALUES (?,?,?,?,?,?,?,?,?,?)", units, 200, (ps, u) -> {
+          ps.setLong(1, id);
+          ps.setString(2, u.provinceCode());
+          ps.setString(3, u.provinceName());
+          ps.setString(4, u.unitGroup());
+          ps.setString(5, u.unitKind());
+          ps.setString(6, u.unitName());
+          ps.setInt(7, u.solvedOnTime());
+          ps.setInt(8, u.solvedLate());
+          ps.setInt(9, u.openWithinTerm());
+          ps.setInt(10, u.openOverdue());
+        });
+    jdbc.batchUpdate("INSERT INTO ts_monthly_report_open_item (report_id, issue_number, province_code,"
+        + " commune_code, commune_name, field_code, field_name, holder_group, holder_name, deadline_at,"
+        + " days_overdue, escalations, extensions) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", items, 500, (ps, o) -> {
+          ps.setLong(1, id);
+          ps.setString(2, o.issueNumber());
+          ps.setString(3, o.provinceCode());
+          ps.setString(4, o.communeCode());
+          ps.setString(5, o.communeName());
+          ps.setString(6, o.fieldCode());
+          ps.setString(7, o.fieldName());
+          ps.setString(8, o.holderGroup());
+          ps.setString(9, o.holderName());
+          ps.setTimestamp(10, timestamp(o.deadline()));
+          ps.setInt(11, o.daysOverdue());
+          ps.setInt(12, o.escalations());
+          ps.setInt(13, o.extensions());
+        });
+  }
+
+  /** The units' four-way status, by province then unit. */
+  public List<UnitStatus> units(long reportId) {
+    return jdbc.query("SELECT province_code, province_name, unit_group, unit_kind, unit_name, solved_on_time,"
+        + " solved_late, open_within_term, open_overdue FROM ts_monthly_report_unit WHERE report_id = ?"
+        + " ORDER BY province_code, unit_kind, unit_group", (rs, i) -> new UnitStatus(rs.getString(1),
+            rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6), rs.getInt(7),
+            rs.getInt(8), rs.getInt(9)), reportId);
+  }
+
+  /** The outstanding-items annex, most overdue first. */
+  public List<OpenItem> openItems(long reportId) {
+    return jdbc.query("SELECT issue_number, province_code, commune_code, commune_name, field_code, field_name,"
+        + " holder_group, holder_name, deadline_at, days_overdue, escalations, extensions"
+        + " FROM ts_monthly_report_open_item WHERE report_id = ?"
+        + " ORDER BY days_overdue DESC, province_code, issue_number", (rs, i) -> new OpenItem(rs.getString(1),
+            rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+            rs.getString(8), instant(rs.getTimestamp(9)), rs.getInt(10), rs.getInt(11), rs.getInt(12)), reportId);
+  }
+
   static int code(YearMonth month) {
     return Period.key(month);
   }

@@ -21,22 +21,28 @@ import vn.thongsuot.calendar.WorkingDayCalendar;
 public class ReportRuns {
 
   private final MonthlyFigures figures;
+  private final OutstandingFigures outstanding;
   private final MonthlyReports reports;
   private final Duration settle;
 
-  ReportRuns(MonthlyFigures figures, MonthlyReports reports,
+  ReportRuns(MonthlyFigures figures, OutstandingFigures outstanding, MonthlyReports reports,
       @Value("${thongsuot.report.settle:PT5M}") Duration settle) {
     if (settle.isNegative()) {
       throw new IllegalArgumentException("thongsuot.report.settle (THONGSUOT_REPORT_SETTLE) '" + settle
           + "' must not be negative (e.g. PT5M)");
     }
     this.figures = figures;
+    this.outstanding = outstanding;
     this.reports = reports;
     this.settle = settle;
   }
 
-  /** A compiled draft: its id, the month it is named after (that of its cut-off), period and lines. */
-  public record Draft(long id, YearMonth month, ReportPeriod period, List<ReportLine> lines) {}
+  /**
+   * A compiled draft: its id, the month it is named after (that of its cut-off), period, lines, the
+   * units' four-way status and the items open at the cut-off.
+   */
+  public record Draft(long id, YearMonth month, ReportPeriod period, List<ReportLine> lines, List<UnitStatus> units,
+      List<OpenItem> openItems) {}
 
   public Instant cutoff(Instant now) {
     return now.truncatedTo(ChronoUnit.MINUTES).minus(settle);
@@ -49,7 +55,7 @@ public class ReportRuns {
     ReportPeriod period = reports.nextPeriod(month, cutoff, figures.firstEventBefore(cutoff));
     List<ReportLine> lines = figures.compile(period);
     long id = reports.createDraft(month, processInstanceId, period, lines, now);
-    return new Draft(id, month, period, lines);
+    return withStatus(id, month, period, lines);
   }
 
   /**
@@ -62,7 +68,14 @@ public class ReportRuns {
     ReportPeriod period = reports.nextPeriod(month, cutoff, figures.firstEventBefore(cutoff));
     List<ReportLine> lines = figures.compile(period);
     reports.recompile(id, period, lines, reviewComment, now);
-    return new Draft(id, month, period, lines);
+    return withStatus(id, month, period, lines);
+  }
+
+  private Draft withStatus(long id, YearMonth month, ReportPeriod period, List<ReportLine> lines) {
+    List<UnitStatus> units = outstanding.units(period);
+    List<OpenItem> items = outstanding.openItems(period.to());
+    reports.storeStatus(id, units, items);
+    return new Draft(id, month, period, lines, units, items);
   }
 
   /** Publishes the approved draft; {@link StaleReportException} when it no longer joins the chain. */

@@ -184,6 +184,35 @@ class MonthlyReportTest {
         "Ý kiến khi duyệt: Đề nghị rà soát lại số liệu của Lâm Đồng.",
         "công bố lúc 15:00 ngày 27/04/2027", "<td>Tỉnh Lâm Đồng</td>", "<td>Cả nước</td>");
 
+    assertThat(page.getBody()).contains("<h2>Tình hình giải quyết của các cơ quan</h2>",
+        "<h2>Phụ lục: vướng mắc chưa tháo gỡ tại thời điểm 14:55 ngày 27/04/2027</h2>");
+
+    // The annex: the two items still open at the cut-off, the one removed is not there. Other tests'
+    // issues still open then are listed too (the shared database), so only these are looked at.
+    JsonNode annex = json.readTree(get(CENTRAL_SUPERVISOR, "/api/reports/2027-04/annex").getBody());
+    JsonNode escalatedItem = annexItem(annex, unanswered);
+    assertThat(escalatedItem.get("holderGroup").asText()).isEqualTo("province-31-committee");
+    assertThat(escalatedItem.get("holder").asText()).isEqualTo("UBND Thành phố Hải Phòng");
+    assertThat(escalatedItem.get("escalations").asInt()).isEqualTo(1);
+    assertThat(escalatedItem.get("extensions").asInt()).isZero();
+    assertThat(annexItem(annex, answeredLater).get("holderGroup").asText()).isEqualTo("commune-22918");
+    assertThat(annexItem(annex, removed)).isNull();
+    JsonNode provincialAnnex = json.readTree(get(PROVINCE_SUPERVISOR, "/api/reports/2027-04/annex").getBody());
+    assertThat(annexItem(provincialAnnex, unanswered)).isNotNull();
+    assertThat(annexItem(provincialAnnex, answeredLater)).isNull();
+    assertThat(new String(http.withBasicAuth(PROVINCE_SUPERVISOR, "demo")
+        .getForEntity("/api/reports/2027-04/annex.csv", byte[].class).getBody(), StandardCharsets.UTF_8))
+        .startsWith("\uFEFFSố vướng mắc,").contains(unanswered).doesNotContain(answeredLater);
+
+    // The four-way status: Hải Phòng's finance department answered on time within the period; its
+    // health department did not answer at all, which is no answer, on time or late.
+    JsonNode units = json.readTree(get(PROVINCE_SUPERVISOR, "/api/reports/2027-04/status").getBody()).get("units");
+    JsonNode finance = unit(units, "province-31-finance");
+    assertThat(finance.get("solvedOnTime").asInt()).isEqualTo(1);
+    assertThat(finance.get("solvedLate").asInt()).isZero();
+    JsonNode health = unit(units, "province-31-health");
+    assertThat(health == null ? 0 : health.get("solvedOnTime").asInt() + health.get("solvedLate").asInt()).isZero();
+
     // Hải Phòng's supervisor reads Hải Phòng's lines only.
     String provincial = new String(http.withBasicAuth(PROVINCE_SUPERVISOR, "demo")
         .getForEntity("/api/reports/2027-04.csv", byte[].class).getBody(), StandardCharsets.UTF_8);
@@ -231,6 +260,24 @@ class MonthlyReportTest {
           + " period_to, published_at, approved_by, published_month) VALUES (202703, 'PUBLISHED',"
           + " 'before-2027-04', ?, ?, ?, ?, 202703)", cutoff, cutoff, cutoff, CENTRAL_SUPERVISOR);
     }
+  }
+
+  private static JsonNode annexItem(JsonNode annex, String number) {
+    for (JsonNode item : annex.get("items")) {
+      if (item.get("number").asText().equals(number)) {
+        return item;
+      }
+    }
+    return null;
+  }
+
+  private static JsonNode unit(JsonNode units, String group) {
+    for (JsonNode unit : units) {
+      if (unit.get("unitGroup").asText().equals(group)) {
+        return unit;
+      }
+    }
+    return null;
   }
 
   private Job reportTimer() {

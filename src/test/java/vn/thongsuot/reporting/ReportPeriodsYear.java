@@ -57,8 +57,11 @@ abstract class ReportPeriodsYear {
     jdbc = new JdbcTemplate(database);
     tx = new TransactionTemplate(new DataSourceTransactionManager(database));
     reports = new MonthlyReports(jdbc);
-    MonthlyFigures figures = new MonthlyFigures(jdbc, mock(UnitDirectory.class), mock(EscalationLadder.class));
-    runs = new ReportRuns(figures, reports, SETTLE);
+    UnitDirectory directory = UnitDirectory.fromClasspath();
+    EscalationLadder ladder = mock(EscalationLadder.class);
+    MonthlyFigures figures = new MonthlyFigures(jdbc, directory, ladder);
+    OutstandingFigures outstanding = new OutstandingFigures(jdbc, directory, ladder, WorkingDayCalendar.standard());
+    runs = new ReportRuns(figures, outstanding, reports, SETTLE);
   }
 
   @Test
@@ -155,6 +158,11 @@ abstract class ReportPeriodsYear {
       }
     });
     assertThat(events.values().stream().filter(at -> at.isBefore(lastCutoff)).count()).isGreaterThan(100);
+    // The department's answers (every fourth event) are each "solved on time" in exactly one report.
+    long answers = events.entrySet().stream()
+        .filter(e -> Integer.parseInt(e.getKey().substring(1)) % 4 == 0 && e.getValue().isBefore(lastCutoff)).count();
+    assertThat(published.stream().flatMap(r -> reports.units(r.id()).stream()).mapToInt(UnitStatus::solvedOnTime)
+        .sum()).isEqualTo((int) answers);
   }
 
   ReportRuns.Draft compile(String run, Instant now) {

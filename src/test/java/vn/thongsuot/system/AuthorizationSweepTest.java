@@ -109,6 +109,10 @@ class AuthorizationSweepTest {
     table.put("GET /api/reports", new Call("/api/reports", null, SUPERVISORS, 200));
     table.put("GET /api/reports/{month}.html", new Call("/api/reports/" + MONTH + ".html", null, SUPERVISORS, 200));
     table.put("GET /api/reports/{month}.csv", new Call("/api/reports/" + MONTH + ".csv", null, SUPERVISORS, 200));
+    table.put("GET /api/reports/{month}/status", new Call("/api/reports/" + MONTH + "/status", null, SUPERVISORS, 200));
+    table.put("GET /api/reports/{month}/annex", new Call("/api/reports/" + MONTH + "/annex", null, SUPERVISORS, 200));
+    table.put("GET /api/reports/{month}/annex.csv", new Call("/api/reports/" + MONTH + "/annex.csv", null,
+        SUPERVISORS, 200));
     // The working-day calendar is the administrator's alone; a load without a source changes nothing (400).
     table.put("GET /api/calendar", new Call("/api/calendar", null, Set.of(ADMINISTRATOR), 200));
     table.put("GET /api/calendar/versions", new Call("/api/calendar/versions", null, Set.of(ADMINISTRATOR), 200));

@@ -18,6 +18,7 @@ import vn.thongsuot.reporting.ReportLine;
 import vn.thongsuot.reporting.ReportPeriod;
 import vn.thongsuot.reporting.ReportRuns;
 import vn.thongsuot.reporting.StaleReportException;
+import vn.thongsuot.reporting.UnitStatus;
 import vn.thongsuot.system.StringVariables;
 
 /**
@@ -126,12 +127,25 @@ class MonthlyReportDelegates {
 
   /** What the reviewers read in the form: the period, the country's figures, then each province's. */
   static String summary(ReportRuns.Draft draft) {
-    return summary(draft.month(), draft.period(), draft.lines());
+    UnitStatus all = UnitStatus.sum("cả nước", draft.units());
+    String status = "Tình hình giải quyết của các cơ quan (cả nước): " + all.solvedOnTime() + " đúng hạn, "
+        + all.solvedLate() + " quá hạn, " + all.openWithinTerm() + " đang trong hạn, " + all.openOverdue()
+        + " đang quá hạn" + (all.overdueShare() == null ? "" : String.format(java.util.Locale.ROOT,
+            "; tỷ lệ quá hạn %.1f%%", all.overdueShare()).replace('.', ',')) + ". Phụ lục: "
+        + draft.openItems().size() + " vướng mắc chưa tháo gỡ.";
+    return summary(draft.month(), draft.period(), status, draft.lines());
   }
 
   static String summary(YearMonth month, ReportPeriod period, List<ReportLine> lines) {
+    return summary(month, period, null, lines);
+  }
+
+  private static String summary(YearMonth month, ReportPeriod period, String status, List<ReportLine> lines) {
     StringBuilder text = new StringBuilder("Tháng " + month.getMonthValue() + "/" + month.getYear() + ". "
         + period.text() + ".\n");
+    if (status != null) {
+      text.append(status).append('\n');
+    }
     for (ReportLine line : lines) {
       if (line.isTotal() && ReportLine.COUNTRY.equals(line.provinceCode())) {
         text.append("Cả nước: ").append(figures(line)).append('\n');
