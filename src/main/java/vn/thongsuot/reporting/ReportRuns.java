@@ -1,5 +1,7 @@
 package vn.thongsuot.reporting;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -7,6 +9,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import vn.thongsuot.calendar.WorkingDayCalendar;
 
 /**
@@ -24,8 +28,9 @@ public class ReportRuns {
   private final OutstandingFigures outstanding;
   private final MonthlyReports reports;
   private final Duration settle;
+  private final Counter published;
 
-  ReportRuns(MonthlyFigures figures, OutstandingFigures outstanding, MonthlyReports reports,
+  ReportRuns(MonthlyFigures figures, OutstandingFigures outstanding, MonthlyReports reports, MeterRegistry registry,
       @Value("${thongsuot.report.settle:PT5M}") Duration settle) {
     if (settle.isNegative()) {
       throw new IllegalArgumentException("thongsuot.report.settle (THONGSUOT_REPORT_SETTLE) '" + settle
@@ -35,6 +40,8 @@ public class ReportRuns {
     this.outstanding = outstanding;
     this.reports = reports;
     this.settle = settle;
+    this.published = Counter.builder("thongsuot.reports.published")
+        .description("Monthly reports published (approved by the Central Organization Committee)").register(registry);
   }
 
   /**
@@ -81,5 +88,16 @@ public class ReportRuns {
   /** Publishes the approved draft; {@link StaleReportException} when it no longer joins the chain. */
   public void publish(long id, String approvedBy, Instant now) {
     reports.publish(id, approvedBy, now);
+    // Counted once the engine's transaction commits: a refused or rolled-back approval counts nothing.
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          published.increment();
+        }
+      });
+    } else {
+      published.increment();
+    }
   }
 }

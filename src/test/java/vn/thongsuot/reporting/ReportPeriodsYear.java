@@ -45,6 +45,8 @@ abstract class ReportPeriodsYear {
   final Map<String, Instant> events = new HashMap<>();
   int next;
   Instant lastRun;
+  final io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+      new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
 
   abstract DataSource database() throws Exception;
 
@@ -61,7 +63,7 @@ abstract class ReportPeriodsYear {
     EscalationLadder ladder = mock(EscalationLadder.class);
     MonthlyFigures figures = new MonthlyFigures(jdbc, directory, ladder);
     OutstandingFigures outstanding = new OutstandingFigures(jdbc, directory, ladder, WorkingDayCalendar.standard());
-    runs = new ReportRuns(figures, outstanding, reports, SETTLE);
+    runs = new ReportRuns(figures, outstanding, reports, registry, SETTLE);
   }
 
   @Test
@@ -134,6 +136,8 @@ abstract class ReportPeriodsYear {
           published.get(i).month(), published.get(i - 1).month()).isEqualTo(published.get(i - 1).period().to());
     }
     Instant lastCutoff = published.get(published.size() - 1).period().to();
+    // Publications that committed: 11 months, May twice (the second replaced the first).
+    assertThat(registry.get("thongsuot.reports.published").counter().count()).isEqualTo(12.0);
 
     // Each event's line (its own field) in each published report.
     Map<String, List<YearMonth>> reportsOf = new HashMap<>();
