@@ -45,6 +45,7 @@ abstract class ReportPeriodsYear {
   final Map<String, Instant> events = new HashMap<>();
   int next;
   Instant lastRun;
+  long september;
   final io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
       new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
 
@@ -119,7 +120,7 @@ abstract class ReportPeriodsYear {
           assertThat(again.lines()).isEqualTo(draft.lines());
           publish(draft.id());
         }
-        case 9 -> compile("run-9", runAt); // never approved: October's report follows August's
+        case 9 -> september = compile("run-9", runAt).id(); // never approved: October's report follows August's
         default -> publish(compile("run-" + m, runAt).id());
       }
       event(lastRun.plusMillis(1)); // while the (last) run compiles: the next report's
@@ -136,6 +137,10 @@ abstract class ReportPeriodsYear {
           published.get(i).month(), published.get(i - 1).month()).isEqualTo(published.get(i - 1).period().to());
     }
     Instant lastCutoff = published.get(published.size() - 1).period().to();
+    // September's draft, approved at last, would count again what October's report holds: refused.
+    assertThatThrownBy(() -> publish(september)).isInstanceOf(StaleReportException.class)
+        .hasMessageContaining("trả lại để tổng hợp lại");
+    assertThat(reports.status(september)).isEqualTo(MonthlyReports.DRAFT);
     // Publications that committed: 11 months, May twice (the second replaced the first).
     assertThat(registry.get("thongsuot.reports.published").counter().count()).isEqualTo(12.0);
 
