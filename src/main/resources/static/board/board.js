@@ -263,9 +263,13 @@ async function loadReports() {
     html.href = '/api/reports/' + encodeURIComponent(report.month) + '.html';
     const csv = el('a', 'CSV');
     csv.href = '/api/reports/' + encodeURIComponent(report.month) + '.csv';
+    const annex = el('a', 'Phụ lục tồn đọng (CSV)');
+    annex.href = '/api/reports/' + encodeURIComponent(report.month) + '/annex.csv';
     li.appendChild(html);
     li.appendChild(document.createTextNode(' · '));
     li.appendChild(csv);
+    li.appendChild(document.createTextNode(' · '));
+    li.appendChild(annex);
     list.appendChild(li);
   });
 }
