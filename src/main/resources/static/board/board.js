@@ -257,14 +257,19 @@ async function loadReports() {
     const [year, month] = String(report.month).split('-');
     const published = report.publishedAt
       ? ' · công bố ' + new Date(report.publishedAt).toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) : '';
-    const li = el('li', 'Báo cáo tháng ' + month + '/' + year + published + ' · ');
+    const period = report.periodText ? ' · ' + report.periodText : '';
+    const li = el('li', 'Báo cáo tháng ' + month + '/' + year + published + period + ' · ');
     const html = el('a', 'Xem');
     html.href = '/api/reports/' + encodeURIComponent(report.month) + '.html';
     const csv = el('a', 'CSV');
     csv.href = '/api/reports/' + encodeURIComponent(report.month) + '.csv';
+    const annex = el('a', 'Phụ lục tồn đọng (CSV)');
+    annex.href = '/api/reports/' + encodeURIComponent(report.month) + '/annex.csv';
     li.appendChild(html);
     li.appendChild(document.createTextNode(' · '));
     li.appendChild(csv);
+    li.appendChild(document.createTextNode(' · '));
+    li.appendChild(annex);
     list.appendChild(li);
   });
 }

@@ -24,6 +24,7 @@ public class IssueJournal {
 
   public void filed(IssueRecord issue) {
     records.insert(issue);
+    events.publishEvent(new IssueStep.Filed(issue.number(), issue.provinceCode(), issue.field(), issue.filedAt()));
     records.append(TimelineEvent.filed(issue.number(), issue.filedAt(),
         UnitIds.commune(issue.communeCode()), issue.filedBy(), issue.title()));
   }

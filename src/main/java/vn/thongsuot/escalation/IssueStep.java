@@ -12,6 +12,9 @@ public sealed interface IssueStep {
 
   String issueNumber();
 
+  /** A commune filed the issue (its first step; the department's {@link Held} follows). */
+  record Filed(String issueNumber, String provinceCode, String field, Instant at) implements IssueStep {}
+
   /** A unit now holds the issue at a stage (a level of the ladder, or a commune task). */
   record Held(String issueNumber, String provinceCode, String field, Stage stage, String unitGroup, Instant at,
       Instant deadline, boolean arrivedEscalated) implements IssueStep {}

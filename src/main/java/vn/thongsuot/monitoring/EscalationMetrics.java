@@ -78,9 +78,10 @@ class EscalationMetrics implements MeterBinder {
     Long nextHour = jdbc.queryForObject("SELECT COUNT(*) FROM ts_issue WHERE status = 'OPEN'"
         + " AND next_timer_at >= ? AND next_timer_at < ?", Long.class, at,
         Timestamp.from(now.plus(Duration.ofHours(1))));
+    // Bounded on both sides: an event stamped after "now" (another node's clock ahead) is not in the last hour.
     Long escalations = jdbc.queryForObject("SELECT COUNT(*) FROM ts_issue_event"
-        + " WHERE event_type = 'ESCALATED_NO_ANSWER' AND occurred_at >= ?", Long.class,
-        Timestamp.from(now.minus(Duration.ofHours(1))));
+        + " WHERE event_type = 'ESCALATED_NO_ANSWER' AND occurred_at >= ? AND occurred_at <= ?", Long.class,
+        Timestamp.from(now.minus(Duration.ofHours(1))), at);
     long backlog = management.createJobQuery().executable().count();
     return new Snapshot(System.currentTimeMillis(), open, overdue, nextHour == null ? 0 : nextHour,
         backlog, escalations == null ? 0 : escalations);

@@ -1,7 +1,7 @@
 package vn.thongsuot.reporting;
 
 import java.sql.Timestamp;
-import java.time.YearMonth;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import vn.thongsuot.calendar.WorkingDayCalendar;
 import vn.thongsuot.directory.UnitDirectory;
 import vn.thongsuot.escalation.EscalationLadder;
 import vn.thongsuot.escalation.FieldRouting;
@@ -29,6 +28,8 @@ import vn.thongsuot.escalation.Level;
 public class MonthlyFigures {
 
   private static final Logger LOG = LoggerFactory.getLogger(MonthlyFigures.class);
+  /** The lower bound of the first report: before the service's first event, whatever the clock said. */
+  static final Instant BEFORE_ANY_EVENT = Instant.parse("1900-01-01T00:00:00Z");
 
   private final JdbcTemplate jdbc;
   private final UnitDirectory directory;
@@ -40,10 +41,13 @@ public class MonthlyFigures {
     this.ladder = ladder;
   }
 
-  /** The lines of a month's report: province × field, then each province's and the country's total. */
-  public List<ReportLine> compile(YearMonth month) {
-    Timestamp from = Timestamp.from(month.atDay(1).atStartOfDay(WorkingDayCalendar.VIETNAM).toInstant());
-    Timestamp to = Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(WorkingDayCalendar.VIETNAM).toInstant());
+  /**
+   * The lines of a report over its period (events at or after {@code from}, before {@code to}):
+   * province × field, then each province's and the country's total.
+   */
+  public List<ReportLine> compile(ReportPeriod period) {
+    Timestamp from = Timestamp.from(period.from() == null ? BEFORE_ANY_EVENT : period.from());
+    Timestamp to = Timestamp.from(period.to());
     Map<String, Tally> cells = new TreeMap<>();
 
     jdbc.query("SELECT province_code, field_code, COUNT(*) FROM ts_issue"
@@ -103,6 +107,13 @@ public class MonthlyFigures {
         lines.add(total.line(province, provinceName(province), ReportLine.ALL_FIELDS, "Tất cả lĩnh vực")));
     lines.add(country.line(ReportLine.COUNTRY, "Cả nước", ReportLine.ALL_FIELDS, "Tất cả lĩnh vực"));
     return lines;
+  }
+
+  /** When the service's first event before {@code to} happened (the first report starts there). */
+  public Instant firstEventBefore(Instant to) {
+    Timestamp first = jdbc.queryForObject("SELECT MIN(filed_at) FROM ts_issue WHERE filed_at < ?",
+        Timestamp.class, Timestamp.from(to));
+    return first == null ? null : first.toInstant();
   }
 
   private String provinceName(String code) {

@@ -47,12 +47,18 @@ class ReportController {
       String month = report.month().toString();
       item.put("month", month);
       item.put("title", "Báo cáo tháng " + ReportDocuments.monthLabel(report));
+      item.put("periodFrom", report.period().shownFrom());
+      item.put("periodTo", report.period().to());
+      item.put("periodText", report.period().text());
       item.put("compiledAt", report.compiledAt());
       item.put("publishedAt", report.publishedAt());
       item.put("publishedAtText", VietnameseDates.dateTime(report.publishedAt()));
       item.put("approvedBy", report.approvedBy());
       item.put("html", "/api/reports/" + month + ".html");
       item.put("csv", "/api/reports/" + month + ".csv");
+      item.put("status", "/api/reports/" + month + "/status");
+      item.put("annex", "/api/reports/" + month + "/annex");
+      item.put("annexCsv", "/api/reports/" + month + "/annex.csv");
       return item;
     }).toList();
   }
@@ -61,10 +67,9 @@ class ReportController {
   ResponseEntity<String> html(@PathVariable String month) {
     SupervisorScope scope = scope();
     PublishedReport report = report(month);
-    String scopeLabel = scope.province().map(p -> directory.province(p).map(x -> x.name()).orElse(p))
-        .orElse("cả nước");
     return ResponseEntity.ok().contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
-        .body(ReportDocuments.html(report, lines(report, scope), scopeLabel));
+        .body(ReportDocuments.html(report, lines(report, scope), units(report, scope), openItems(report, scope),
+            scopeLabel(scope)));
   }
 
   @GetMapping(value = "/{month}.csv", produces = "text/csv")
@@ -76,6 +81,103 @@ class ReportController {
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\"")
         .body(ReportDocuments.csv(lines(report, scope)).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The four-way status of the report: overall in the caller's scope and per responsible unit (a
+   * central supervisor reads each unit over every province, a provincial one the unit's work on
+   * their province's issues).
+   */
+  @GetMapping(value = "/{month}/status", produces = MediaType.APPLICATION_JSON_VALUE)
+  Map<String, Object> status(@PathVariable String month) {
+    SupervisorScope scope = scope();
+    PublishedReport report = report(month);
+    List<UnitStatus> units = units(report, scope);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("month", report.month().toString());
+    body.put("title", "Báo cáo tháng " + ReportDocuments.monthLabel(report));
+    body.put("scope", scopeLabel(scope));
+    body.put("periodFrom", report.period().shownFrom());
+    body.put("periodTo", report.period().to());
+    body.put("periodText", report.period().text());
+    body.put("labels", ReportDocuments.STATUS_LABELS);
+    body.put("overall", statusItem(UnitStatus.sum(scopeLabel(scope), units)));
+    body.put("units", units.stream().map(ReportController::statusItem).toList());
+    return body;
+  }
+
+  /** The outstanding-items annex: every item open at the report's cut-off, in the caller's scope. */
+  @GetMapping(value = "/{month}/annex", produces = MediaType.APPLICATION_JSON_VALUE)
+  Map<String, Object> annex(@PathVariable String month) {
+    SupervisorScope scope = scope();
+    PublishedReport report = report(month);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("month", report.month().toString());
+    body.put("title", "Phụ lục vướng mắc chưa tháo gỡ, báo cáo tháng " + ReportDocuments.monthLabel(report));
+    body.put("scope", scopeLabel(scope));
+    body.put("periodText", report.period().text());
+    body.put("asAt", report.period().to());
+    body.put("asAtText", VietnameseDates.dateTime(report.period().to()));
+    body.put("items", openItems(report, scope).stream().map(item -> {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("number", item.issueNumber());
+      row.put("communeCode", item.communeCode());
+      row.put("commune", item.communeName());
+      row.put("field", item.fieldCode());
+      row.put("fieldName", item.fieldName());
+      row.put("holderGroup", item.holderGroup());
+      row.put("holder", item.holderName());
+      row.put("deadline", item.deadline());
+      row.put("deadlineText", item.deadline() == null ? null : VietnameseDates.dateTime(item.deadline()));
+      row.put("workingDaysOverdue", item.daysOverdue());
+      row.put("escalations", item.escalations());
+      row.put("extensions", item.extensions());
+      return row;
+    }).toList());
+    body.put("csv", "/api/reports/" + report.month() + "/annex.csv");
+    return body;
+  }
+
+  @GetMapping(value = "/{month}/annex.csv", produces = "text/csv")
+  ResponseEntity<byte[]> annexCsv(@PathVariable String month) {
+    SupervisorScope scope = scope();
+    PublishedReport report = report(month);
+    String file = "phu-luc-ton-dong-" + report.month() + scope.province().map(p -> "-tinh-" + p).orElse("") + ".csv";
+    return ResponseEntity.ok()
+        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\"")
+        .body(ReportDocuments.annexCsv(openItems(report, scope)).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static Map<String, Object> statusItem(UnitStatus status) {
+    Map<String, Object> item = new LinkedHashMap<>();
+    if (status.unitGroup() != null) {
+      item.put("unitGroup", status.unitGroup());
+      item.put("unitKind", status.unitKind());
+      item.put("unitKindLabel", ReportDocuments.unitKindLabel(status.unitKind()));
+    }
+    item.put("unit", status.unitName());
+    item.put("solvedOnTime", status.solvedOnTime());
+    item.put("solvedLate", status.solvedLate());
+    item.put("openWithinTerm", status.openWithinTerm());
+    item.put("openOverdue", status.openOverdue());
+    item.put("total", status.total());
+    item.put("overdueShare", status.overdueShare());
+    item.put("overdueShareText", ReportDocuments.percent(status.overdueShare()));
+    return item;
+  }
+
+  private String scopeLabel(SupervisorScope scope) {
+    return scope.province().map(p -> directory.province(p).map(x -> x.name()).orElse(p)).orElse("cả nước");
+  }
+
+  private List<UnitStatus> units(PublishedReport report, SupervisorScope scope) {
+    return ReportDocuments.byUnit(reports.units(report.id()), scope.province());
+  }
+
+  private List<OpenItem> openItems(PublishedReport report, SupervisorScope scope) {
+    List<OpenItem> all = reports.openItems(report.id());
+    return scope.province().map(p -> all.stream().filter(i -> i.provinceCode().equals(p)).toList()).orElse(all);
   }
 
   private List<ReportLine> lines(PublishedReport report, SupervisorScope scope) {

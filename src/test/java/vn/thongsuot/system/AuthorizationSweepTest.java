@@ -51,6 +51,7 @@ import vn.thongsuot.escalation.FilingRequest;
 import vn.thongsuot.escalation.IssueFiling;
 import vn.thongsuot.reporting.MonthlyReports;
 import vn.thongsuot.reporting.ReportLine;
+import vn.thongsuot.reporting.ReportPeriod;
 import vn.thongsuot.system.SweepCalls.Reply;
 
 /**
@@ -113,6 +114,10 @@ class AuthorizationSweepTest {
     table.put("GET /api/reports", new Call("/api/reports", null, SUPERVISORS, 200));
     table.put("GET /api/reports/{month}.html", new Call("/api/reports/" + MONTH + ".html", null, SUPERVISORS, 200));
     table.put("GET /api/reports/{month}.csv", new Call("/api/reports/" + MONTH + ".csv", null, SUPERVISORS, 200));
+    table.put("GET /api/reports/{month}/status", new Call("/api/reports/" + MONTH + "/status", null, SUPERVISORS, 200));
+    table.put("GET /api/reports/{month}/annex", new Call("/api/reports/" + MONTH + "/annex", null, SUPERVISORS, 200));
+    table.put("GET /api/reports/{month}/annex.csv", new Call("/api/reports/" + MONTH + "/annex.csv", null,
+        SUPERVISORS, 200));
     // The working-day calendar is the administrator's alone; a load without a source changes nothing (400).
     table.put("GET /api/calendar", new Call("/api/calendar", null, Set.of(ADMINISTRATOR), 200));
     table.put("GET /api/calendar/versions", new Call("/api/calendar/versions", null, Set.of(ADMINISTRATOR), 200));
@@ -302,7 +307,8 @@ class AuthorizationSweepTest {
         0, null));
     lines.add(new ReportLine("68", "Tỉnh Lâm Đồng", ReportLine.ALL_FIELDS, "Tất cả", 2, 0, 0, 0, 0, 0, 0, 0, 0, 0,
         null));
-    long id = reports.createDraft(MONTH, "sweep-" + UUID.randomUUID(), lines, now);
+    ReportPeriod period = reports.nextPeriod(MONTH, now, null);
+    long id = reports.createDraft(MONTH, "sweep-" + UUID.randomUUID(), period, lines, now);
     reports.publish(id, CENTRAL_SUPERVISOR, now);
   }
 }

@@ -2,7 +2,6 @@ package vn.thongsuot.reporting.process;
 
 import static vn.thongsuot.reporting.process.MonthlyReportModel.*;
 
-import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,17 +10,19 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import vn.thongsuot.calendar.WorkingDayCalendar;
 import vn.thongsuot.engine.EngineClock;
 import vn.thongsuot.engine.EngineUser;
 import vn.thongsuot.engine.FormRefusal;
-import vn.thongsuot.reporting.MonthlyFigures;
 import vn.thongsuot.reporting.MonthlyReports;
 import vn.thongsuot.reporting.ReportLine;
+import vn.thongsuot.reporting.ReportPeriod;
+import vn.thongsuot.reporting.ReportRuns;
+import vn.thongsuot.reporting.StaleReportException;
+import vn.thongsuot.reporting.UnitStatus;
 import vn.thongsuot.system.StringVariables;
 
 /**
- * The MonthlyReport process's steps: map variables, call {@link MonthlyFigures} and
+ * The MonthlyReport process's steps: map variables, call {@link ReportRuns} and
  * {@link MonthlyReports}, map the result back. Everything runs in the engine's transaction, so a
  * failed step leaves neither a half-written report nor a moved token.
  */
@@ -30,29 +31,27 @@ class MonthlyReportDelegates {
 
   static final int COMMENT_MAX = 4000;
 
-  private final MonthlyFigures figures;
+  private final ReportRuns runs;
   private final MonthlyReports reports;
 
-  MonthlyReportDelegates(MonthlyFigures figures, MonthlyReports reports) {
-    this.figures = figures;
+  MonthlyReportDelegates(ReportRuns runs, MonthlyReports reports) {
+    this.runs = runs;
     this.reports = reports;
   }
 
   /**
-   * The report month is the calendar month (in Vietnam) in which the timer fired: on the 27th the
-   * month is nearly over, and the Committee's monthly review covers the month it meets in.
+   * The report counts from the previous published report's cut-off to its own (ReportRuns); it is
+   * named after the month of its cut-off: on the 27th the month is nearly over, and the Committee's
+   * monthly review covers the month it meets in.
    */
   @Bean
   JavaDelegate compileMonthlyReport() {
     return execution -> {
-      Instant now = EngineClock.now();
-      YearMonth month = YearMonth.from(now.atZone(WorkingDayCalendar.VIETNAM));
-      List<ReportLine> lines = figures.compile(month);
-      long id = reports.createDraft(month, execution.getProcessInstanceId(), lines, now);
-      execution.setProcessBusinessKey("BC-" + month);
-      execution.setVariable(REPORT_ID, id);
-      execution.setVariable(REPORT_MONTH, month.toString());
-      execution.setVariable(REPORT_SUMMARY, summary(month, lines));
+      ReportRuns.Draft draft = runs.compile(execution.getProcessInstanceId(), EngineClock.now());
+      execution.setProcessBusinessKey("BC-" + draft.month());
+      execution.setVariable(REPORT_ID, draft.id());
+      execution.setVariable(REPORT_MONTH, draft.month().toString());
+      execution.setVariable(REPORT_SUMMARY, summary(draft));
     };
   }
 
@@ -88,24 +87,32 @@ class MonthlyReportDelegates {
     };
   }
 
-  /** The figures computed again for the same month; the reviewers' comment stays with the report. */
+  /** The figures computed again over the same period; the reviewers' comment stays with the report. */
   @Bean
   JavaDelegate recompileMonthlyReport() {
     return execution -> {
-      Instant now = EngineClock.now();
-      YearMonth month = YearMonth.parse((String) execution.getVariable(REPORT_MONTH));
-      List<ReportLine> lines = figures.compile(month);
-      reports.recompile(reportId(execution), lines, ((String) execution.getVariable(REVIEW_COMMENT)).strip(), now);
-      execution.setVariable(REPORT_SUMMARY, summary(month, lines));
+      ReportRuns.Draft draft = runs.recompile(reportId(execution),
+          ((String) execution.getVariable(REVIEW_COMMENT)).strip(), EngineClock.now());
+      execution.setVariable(REPORT_SUMMARY, summary(draft));
       // The next review decides afresh; the comment stays visible in the form.
       execution.removeVariable(REVIEW_DECISION);
     };
   }
 
+  /**
+   * Runs in the transaction that completes the review: a draft that no longer joins the published
+   * reports is refused like a wrong answer (400 with the reason, the task stays open), so the
+   * Committee returns it and it is recompiled after the report published meanwhile.
+   */
   @Bean
   JavaDelegate publishMonthlyReport() {
-    return execution -> reports.publish(reportId(execution), (String) execution.getVariable(REVIEWED_BY),
-        EngineClock.now());
+    return execution -> {
+      try {
+        runs.publish(reportId(execution), (String) execution.getVariable(REVIEWED_BY), EngineClock.now());
+      } catch (StaleReportException e) {
+        throw FormRefusal.of(REVIEW_DECISION, e.getMessage());
+      }
+    };
   }
 
   /** Who decided: the logged-in official (Tasklist, engine REST), else the task's assignee. */
@@ -118,9 +125,27 @@ class MonthlyReportDelegates {
     return ((Number) execution.getVariable(REPORT_ID)).longValue();
   }
 
-  /** What the reviewers read in the form: the country's figures, then each province's. */
-  static String summary(YearMonth month, List<ReportLine> lines) {
-    StringBuilder text = new StringBuilder("Tháng " + month.getMonthValue() + "/" + month.getYear() + ".\n");
+  /** What the reviewers read in the form: the period, the country's figures, then each province's. */
+  static String summary(ReportRuns.Draft draft) {
+    UnitStatus all = UnitStatus.sum("cả nước", draft.units());
+    String status = "Tình hình giải quyết của các cơ quan (cả nước): " + all.solvedOnTime() + " đúng hạn, "
+        + all.solvedLate() + " quá hạn, " + all.openWithinTerm() + " đang trong hạn, " + all.openOverdue()
+        + " đang quá hạn" + (all.overdueShare() == null ? "" : String.format(java.util.Locale.ROOT,
+            "; tỷ lệ quá hạn %.1f%%", all.overdueShare()).replace('.', ',')) + ". Phụ lục: "
+        + draft.openItems().size() + " vướng mắc chưa tháo gỡ.";
+    return summary(draft.month(), draft.period(), status, draft.lines());
+  }
+
+  static String summary(YearMonth month, ReportPeriod period, List<ReportLine> lines) {
+    return summary(month, period, null, lines);
+  }
+
+  private static String summary(YearMonth month, ReportPeriod period, String status, List<ReportLine> lines) {
+    StringBuilder text = new StringBuilder("Tháng " + month.getMonthValue() + "/" + month.getYear() + ". "
+        + period.text() + ".\n");
+    if (status != null) {
+      text.append(status).append('\n');
+    }
     for (ReportLine line : lines) {
       if (line.isTotal() && ReportLine.COUNTRY.equals(line.provinceCode())) {
         text.append("Cả nước: ").append(figures(line)).append('\n');
