@@ -4,36 +4,6 @@
 
 const state = { page: 0, size: 20, filters: {} };
 
-async function api(path) {
-  const response = await fetch(path, {
-    credentials: 'same-origin',
-    headers: { 'X-Requested-With': 'XMLHttpRequest', 'Accept': 'application/json' },
-  });
-  if (response.status === 401) {
-    document.getElementById('login').hidden = false;
-    throw new Error('login');
-  }
-  const body = response.headers.get('Content-Type')?.includes('json') ? await response.json() : null;
-  if (!response.ok) {
-    throw new Error(body?.detail || body?.message || ('Lỗi ' + response.status));
-  }
-  return body;
-}
-
-function el(tag, text, className) {
-  const node = document.createElement(tag);
-  if (text !== undefined && text !== null) node.textContent = String(text);
-  if (className) node.className = className;
-  return node;
-}
-
-function fail(error) {
-  if (error.message === 'login') return;
-  const box = document.getElementById('error');
-  box.textContent = error.message;
-  box.hidden = false;
-}
-
 function clearError() {
   document.getElementById('error').hidden = true;
 }
@@ -104,32 +74,7 @@ async function loadList() {
 async function openIssue(number) {
   const issue = await api('/api/issues/' + encodeURIComponent(number));
   clearError();
-  document.getElementById('detail-title').textContent = issue.number + ' · ' + issue.title;
-  const current = document.getElementById('detail-current');
-  current.replaceChildren();
-  const facts = [
-    ['Xã, phường', issue.communeName + ' (' + issue.provinceName + ')'],
-    ['Lĩnh vực', issue.fieldName],
-    ['Tình trạng', issue.statusLabel],
-  ];
-  if (issue.current) {
-    facts.push(['Đang ở', issue.current.levelLabel + ' · ' + issue.current.unitName]);
-    facts.push(['Thời hạn', issue.current.deadlineText + ', giờ Việt Nam' + (issue.current.workingDaysLeft === null ? ''
-      : ' (còn ' + issue.current.workingDaysLeft + ' ngày làm việc)')]);
-    if (issue.current.deadlineProvisional) facts.push(['Tạm tính', issue.current.provisionalNote]);
-    facts.push(['Căn cứ và quy định', issue.current.legalBasis]);
-  }
-  facts.forEach(([label, value]) => { current.appendChild(el('dt', label)); current.appendChild(el('dd', value)); });
-  const timeline = document.getElementById('timeline');
-  timeline.replaceChildren();
-  issue.timeline.forEach(entry => {
-    const li = el('li');
-    li.appendChild(el('span', new Date(entry.at).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })
-      + (entry.unitName ? ' · ' + entry.unitName : '') + (entry.actor ? ' (' + entry.actor + ')' : ''), 'when'));
-    li.appendChild(el('strong', entry.typeLabel + (entry.outcomeLabel ? ': ' + entry.outcomeLabel : '')));
-    if (entry.text) li.appendChild(el('div', entry.text));
-    timeline.appendChild(li);
-  });
+  showIssue(issue);
   const detail = document.getElementById('detail');
   detail.hidden = false;
   document.getElementById('close-detail').focus();

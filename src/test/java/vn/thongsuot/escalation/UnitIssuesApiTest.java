@@ -197,6 +197,9 @@ class UnitIssuesApiTest {
     ResponseEntity<String> script = get(null, "/unit-issues/unit-issues.js");
     assertThat(script.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(script.getBody()).contains("/api/issues?").doesNotContain("innerHTML");
+    ResponseEntity<String> shared = get(null, "/board/common.js");
+    assertThat(shared.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(shared.getBody()).contains("function showIssue").doesNotContain("innerHTML");
 
     ResponseEntity<String> tasklist = get(null, "/camunda/app/tasklist/scripts/thongsuot.js");
     assertThat(tasklist.getStatusCode()).isEqualTo(HttpStatus.OK);
